@@ -1,0 +1,18 @@
+package io.commitmentsledger.contracts;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies the partnership a commitment belongs to, a slug such as {@code jp-uk-digital-partnership}. */
+public record PartnershipId(@JsonValue String value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public PartnershipId {
+        Checks.slug(value, "partnership id", 100);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,15 @@
+package io.commitmentsledger.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+
+/** Where a fact is written down: a document's title, and optionally its address and the section that says it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceReference(String title, URI url, String section) {
+
+    public SourceReference {
+        title = Checks.text(title, "source title", 300);
+        Checks.optionalHttpUrl(url, "source url");
+        section = Checks.optionalText(section, "source section", 100);
+    }
+}

@@ -1,0 +1,8 @@
+package io.commitmentsledger.contracts;
+
+/** How a workshop meets. */
+public enum WorkshopFormat {
+    IN_PERSON,
+    ONLINE,
+    HYBRID
+}

@@ -1,0 +1,12 @@
+package io.commitmentsledger.contracts.events;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.CommitmentId;
+import java.net.URI;
+import java.time.LocalDate;
+
+/** A party reported progress on the commitment, optionally with a link to evidence. */
+@EventRevision("1")
+public record ProgressReported(
+        CommitmentId commitmentId, String note, URI evidence, ActingAgency actor, LocalDate occurredOn)
+        implements CommitmentEvent {}

@@ -1,0 +1,43 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static io.commitmentsledger.contracts.Checks.DESCRIPTION_LENGTH;
+import static io.commitmentsledger.contracts.Checks.TITLE_LENGTH;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.Area;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartnershipId;
+import io.commitmentsledger.contracts.Party;
+import io.commitmentsledger.contracts.SourceReference;
+import io.commitmentsledger.contracts.Target;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record that both parties agreed a new commitment. */
+public record AgreeCommitmentCommand(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        PartnershipId partnershipId,
+        Area area,
+        String title,
+        String description,
+        List<Party> parties,
+        Target target,
+        SourceReference source,
+        ActingAgency actor,
+        LocalDate agreedOn) {
+
+    public AgreeCommitmentCommand {
+        Checks.required(commitmentId, "commitment id");
+        Checks.required(partnershipId, "partnership id");
+        Checks.required(area, "area");
+        title = Checks.text(title, "title", TITLE_LENGTH);
+        description = Checks.optionalText(description, "description", DESCRIPTION_LENGTH);
+        parties = BilateralParties.check(parties);
+        Checks.required(target, "target");
+        Checks.required(source, "source");
+        Checks.required(actor, "acting agency");
+        Checks.required(agreedOn, "agreement date");
+    }
+}

@@ -1,0 +1,28 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static io.commitmentsledger.contracts.Checks.REASON_LENGTH;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.Target;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Move the commitment's target, for a reason. */
+public record AmendTargetCommand(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        Target target,
+        String reason,
+        ActingAgency actor,
+        LocalDate amendedOn,
+        Long expectedVersion)
+        implements VersionedCommand {
+
+    public AmendTargetCommand {
+        Checks.required(target, "target");
+        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        Checks.required(actor, "acting agency");
+        Checks.required(amendedOn, "amendment date");
+    }
+}

@@ -1,0 +1,344 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.Party;
+import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.CommitmentAgreed;
+import io.commitmentsledger.contracts.events.CommitmentCompleted;
+import io.commitmentsledger.contracts.events.CommitmentConfirmed;
+import io.commitmentsledger.contracts.events.CommitmentMarkedComplete;
+import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
+import io.commitmentsledger.contracts.events.ProgressReported;
+import io.commitmentsledger.contracts.events.TargetAmended;
+import io.commitmentsledger.contracts.events.WorkshopCancelled;
+import io.commitmentsledger.contracts.events.WorkshopHeld;
+import io.commitmentsledger.contracts.events.WorkshopRescheduled;
+import io.commitmentsledger.contracts.events.WorkshopScheduled;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A bilateral commitment, rebuilt from its events. Each command handler checks the rules first and applies events
+ * last; only the event sourcing handlers change state. Handlers answer the commitment's version after the command,
+ * the sequence number of its newest event.
+ */
+@Aggregate
+public class Commitment {
+
+    private enum WorkshopState {
+        SCHEDULED,
+        CANCELLED,
+        HELD
+    }
+
+    @AggregateIdentifier
+    private CommitmentId commitmentId;
+
+    private List<Party> parties;
+    private LocalDate agreedOn;
+    private Target target;
+    private final Set<CountryCode> confirmedBy = new HashSet<>();
+    private final Set<CountryCode> markedCompleteBy = new HashSet<>();
+    private final Map<WorkshopId, WorkshopState> workshops = new HashMap<>();
+    private boolean completed;
+    private boolean withdrawn;
+
+    protected Commitment() {
+        // for Axon, which rebuilds the commitment from its events
+    }
+
+    @CommandHandler
+    public Commitment(AgreeCommitmentCommand command) {
+        actingAgencyActsForAParty(command.parties(), command.actor());
+        apply(new CommitmentAgreed(
+                command.commitmentId(),
+                command.partnershipId(),
+                command.area(),
+                command.title(),
+                command.description(),
+                command.parties(),
+                command.target(),
+                command.source(),
+                command.actor(),
+                command.agreedOn()));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ConfirmCommitmentCommand command) {
+        checkOpenCommand(command, command.actor(), command.confirmedOn());
+        if (confirmedBy.contains(command.actor().country())) {
+            return unchanged();
+        }
+        apply(new CommitmentConfirmed(commitmentId, command.actor(), command.confirmedOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ScheduleWorkshopCommand command) {
+        checkOpenCommand(command, command.actor(), command.scheduledOn());
+        workshopIdsAreUnique(command.workshopId());
+        workshopHostIsAParty(command.host());
+        apply(new WorkshopScheduled(
+                commitmentId,
+                command.workshopId(),
+                command.title(),
+                command.window(),
+                command.format(),
+                command.location(),
+                command.host(),
+                command.actor(),
+                command.scheduledOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RescheduleWorkshopCommand command) {
+        checkOpenCommand(command, command.actor(), command.rescheduledOn());
+        onlyScheduledWorkshopsChange(command.workshopId());
+        apply(new WorkshopRescheduled(
+                commitmentId,
+                command.workshopId(),
+                command.window(),
+                command.format(),
+                command.location(),
+                command.reason(),
+                command.actor(),
+                command.rescheduledOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(CancelWorkshopCommand command) {
+        checkOpenCommand(command, command.actor(), command.cancelledOn());
+        onlyScheduledWorkshopsChange(command.workshopId());
+        apply(new WorkshopCancelled(
+                commitmentId, command.workshopId(), command.reason(), command.actor(), command.cancelledOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RecordWorkshopOutcomeCommand command) {
+        checkOpenCommand(command, command.actor(), command.heldOn());
+        onlyScheduledWorkshopsChange(command.workshopId());
+        apply(new WorkshopHeld(
+                commitmentId, command.workshopId(), command.outcome(), command.actor(), command.heldOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ReportProgressCommand command) {
+        checkOpenCommand(command, command.actor(), command.reportedOn());
+        apply(new ProgressReported(
+                commitmentId, command.note(), command.evidence(), command.actor(), command.reportedOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(MarkCommitmentCompleteCommand command) {
+        checkOpenCommand(command, command.actor(), command.completedOn());
+        completionRequiresBothConfirmations();
+        CountryCode party = command.actor().country();
+        if (markedCompleteBy.contains(party)) {
+            return unchanged();
+        }
+        apply(new CommitmentMarkedComplete(commitmentId, command.evidence(), command.actor(), command.completedOn()));
+        if (markedCompleteBy.size() == parties.size()) {
+            apply(new CommitmentCompleted(commitmentId, command.actor(), command.completedOn()));
+        }
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(AmendTargetCommand command) {
+        checkOpenCommand(command, command.actor(), command.amendedOn());
+        amendmentChangesTheTarget(command.target());
+        apply(new TargetAmended(
+                commitmentId, target, command.target(), command.reason(), command.actor(), command.amendedOn()));
+        return recorded();
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(WithdrawCommitmentCommand command) {
+        checkOpenCommand(command, command.actor(), command.withdrawnOn());
+        apply(new CommitmentWithdrawn(commitmentId, command.reason(), command.actor(), command.withdrawnOn()));
+        return recorded();
+    }
+
+    // --- rules: each throws CommitmentRuleViolation naming itself and the current state ---
+
+    /** The checks every command on an existing commitment passes, in the order a caller can best act on. */
+    private void checkOpenCommand(VersionedCommand command, ActingAgency actor, LocalDate occurredOn) {
+        expectedVersionMatches(command.expectedVersion());
+        closedCommitmentsDoNotChange();
+        actingAgencyActsForAParty(parties, actor);
+        factsFollowTheAgreement(occurredOn);
+    }
+
+    private void expectedVersionMatches(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version()) {
+            throw new VersionMismatch(expectedVersion, version());
+        }
+    }
+
+    private void closedCommitmentsDoNotChange() {
+        if (status().isClosed()) {
+            throw violation(
+                    CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE, "commitment " + commitmentId + " is closed");
+        }
+    }
+
+    private void actingAgencyActsForAParty(List<Party> parties, ActingAgency actor) {
+        if (parties.stream().noneMatch(party -> party.actsThrough(actor))) {
+            throw violation(
+                    CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY,
+                    actor + " does not act for "
+                            + parties.stream()
+                                    .map(party -> party.country() + " ("
+                                            + String.join(
+                                                    ", ",
+                                                    party.agencies().stream()
+                                                            .map(Object::toString)
+                                                            .toList())
+                                            + ")")
+                                    .toList());
+        }
+    }
+
+    private void factsFollowTheAgreement(LocalDate occurredOn) {
+        if (occurredOn.isBefore(agreedOn)) {
+            throw violation(
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT, occurredOn + " is before the agreement on " + agreedOn);
+        }
+    }
+
+    private void completionRequiresBothConfirmations() {
+        if (confirmedBy.size() < parties.size()) {
+            throw violation(
+                    CommitmentRule.COMPLETION_REQUIRES_BOTH_CONFIRMATIONS,
+                    "confirmed so far by " + (confirmedBy.isEmpty() ? "no party" : confirmedBy));
+        }
+    }
+
+    private void workshopIdsAreUnique(WorkshopId workshopId) {
+        if (workshops.containsKey(workshopId)) {
+            throw violation(
+                    CommitmentRule.WORKSHOP_IDS_ARE_UNIQUE,
+                    "workshop " + workshopId + " is already " + workshops.get(workshopId));
+        }
+    }
+
+    private void workshopHostIsAParty(CountryCode host) {
+        if (parties.stream().noneMatch(party -> party.country().equals(host))) {
+            throw violation(CommitmentRule.WORKSHOP_HOST_IS_A_PARTY, host + " is not a party");
+        }
+    }
+
+    private void onlyScheduledWorkshopsChange(WorkshopId workshopId) {
+        WorkshopState state = workshops.get(workshopId);
+        if (state == null) {
+            throw new WorkshopNotFound(commitmentId, workshopId);
+        }
+        if (state != WorkshopState.SCHEDULED) {
+            throw violation(CommitmentRule.ONLY_SCHEDULED_WORKSHOPS_CHANGE, "workshop " + workshopId + " is " + state);
+        }
+    }
+
+    private void amendmentChangesTheTarget(Target newTarget) {
+        if (newTarget.equals(target)) {
+            throw violation(CommitmentRule.AMENDMENT_CHANGES_THE_TARGET, "the target is already " + target);
+        }
+    }
+
+    private CommitmentRuleViolation violation(CommitmentRule rule, String detail) {
+        boolean recorded = commitmentId != null;
+        return new CommitmentRuleViolation(rule, recorded ? status() : null, recorded ? version() : null, detail);
+    }
+
+    CommitmentStatus status() {
+        if (withdrawn) {
+            return CommitmentStatus.WITHDRAWN;
+        }
+        if (completed) {
+            return CommitmentStatus.COMPLETED;
+        }
+        return parties != null && confirmedBy.size() == parties.size()
+                ? CommitmentStatus.CONFIRMED
+                : CommitmentStatus.AGREED;
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static CommandOutcome recorded() {
+        return new CommandOutcome(version(), true);
+    }
+
+    private static CommandOutcome unchanged() {
+        return new CommandOutcome(version(), false);
+    }
+
+    // --- state changes, from events only ---
+
+    @EventSourcingHandler
+    void on(CommitmentAgreed event) {
+        commitmentId = event.commitmentId();
+        parties = event.parties();
+        agreedOn = event.occurredOn();
+        target = event.target();
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentConfirmed event) {
+        confirmedBy.add(event.actor().country());
+    }
+
+    @EventSourcingHandler
+    void on(WorkshopScheduled event) {
+        workshops.put(event.workshopId(), WorkshopState.SCHEDULED);
+    }
+
+    @EventSourcingHandler
+    void on(WorkshopCancelled event) {
+        workshops.put(event.workshopId(), WorkshopState.CANCELLED);
+    }
+
+    @EventSourcingHandler
+    void on(WorkshopHeld event) {
+        workshops.put(event.workshopId(), WorkshopState.HELD);
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentMarkedComplete event) {
+        markedCompleteBy.add(event.actor().country());
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentCompleted event) {
+        completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(TargetAmended event) {
+        target = event.newTarget();
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentWithdrawn event) {
+        withdrawn = true;
+    }
+}

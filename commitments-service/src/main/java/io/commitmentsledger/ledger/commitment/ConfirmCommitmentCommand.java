@@ -1,0 +1,21 @@
+package io.commitmentsledger.ledger.commitment;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record the acting agency's party's confirmation of the commitment. */
+public record ConfirmCommitmentCommand(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        ActingAgency actor,
+        LocalDate confirmedOn,
+        Long expectedVersion)
+        implements VersionedCommand {
+
+    public ConfirmCommitmentCommand {
+        Checks.required(actor, "acting agency");
+        Checks.required(confirmedOn, "confirmation date");
+    }
+}

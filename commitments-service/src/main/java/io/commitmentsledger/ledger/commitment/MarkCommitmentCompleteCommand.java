@@ -1,0 +1,25 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static io.commitmentsledger.contracts.Checks.NOTE_LENGTH;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record that the acting agency's party considers the commitment fulfilled, with evidence. */
+public record MarkCommitmentCompleteCommand(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        String evidence,
+        ActingAgency actor,
+        LocalDate completedOn,
+        Long expectedVersion)
+        implements VersionedCommand {
+
+    public MarkCommitmentCompleteCommand {
+        evidence = Checks.text(evidence, "evidence", NOTE_LENGTH);
+        Checks.required(actor, "acting agency");
+        Checks.required(completedOn, "completion date");
+    }
+}

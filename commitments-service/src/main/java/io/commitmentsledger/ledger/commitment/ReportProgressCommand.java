@@ -1,0 +1,28 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static io.commitmentsledger.contracts.Checks.NOTE_LENGTH;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import java.net.URI;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Report progress on the commitment, optionally with a link to evidence. */
+public record ReportProgressCommand(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        String note,
+        URI evidence,
+        ActingAgency actor,
+        LocalDate reportedOn,
+        Long expectedVersion)
+        implements VersionedCommand {
+
+    public ReportProgressCommand {
+        note = Checks.text(note, "note", NOTE_LENGTH);
+        Checks.optionalHttpUrl(evidence, "evidence");
+        Checks.required(actor, "acting agency");
+        Checks.required(reportedOn, "report date");
+    }
+}

@@ -1,0 +1,40 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static io.commitmentsledger.contracts.Checks.LOCATION_LENGTH;
+import static io.commitmentsledger.contracts.Checks.TITLE_LENGTH;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.WorkshopId;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Schedule a workshop under the commitment, within a window of days, hosted by one of the parties. */
+public record ScheduleWorkshopCommand(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        WorkshopId workshopId,
+        String title,
+        DateWindow window,
+        WorkshopFormat format,
+        String location,
+        CountryCode host,
+        ActingAgency actor,
+        LocalDate scheduledOn,
+        Long expectedVersion)
+        implements VersionedCommand {
+
+    public ScheduleWorkshopCommand {
+        Checks.required(workshopId, "workshop id");
+        title = Checks.text(title, "title", TITLE_LENGTH);
+        Checks.required(window, "window");
+        Checks.required(format, "format");
+        location = Checks.optionalText(location, "location", LOCATION_LENGTH);
+        Checks.required(host, "host");
+        Checks.required(actor, "acting agency");
+        Checks.required(scheduledOn, "scheduling date");
+    }
+}

@@ -1,0 +1,311 @@
+package io.commitmentsledger.ledger.commitment.web;
+
+import static io.commitmentsledger.contracts.Checks.DESCRIPTION_LENGTH;
+import static io.commitmentsledger.contracts.Checks.LOCATION_LENGTH;
+import static io.commitmentsledger.contracts.Checks.NOTE_LENGTH;
+import static io.commitmentsledger.contracts.Checks.REASON_LENGTH;
+import static io.commitmentsledger.contracts.Checks.TITLE_LENGTH;
+
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.AgencyCode;
+import io.commitmentsledger.contracts.Area;
+import io.commitmentsledger.contracts.Checks;
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartnershipId;
+import io.commitmentsledger.contracts.Party;
+import io.commitmentsledger.contracts.Quarter;
+import io.commitmentsledger.contracts.SourceReference;
+import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.ledger.commitment.AgreeCommitmentCommand;
+import io.commitmentsledger.ledger.commitment.AmendTargetCommand;
+import io.commitmentsledger.ledger.commitment.BilateralParties;
+import io.commitmentsledger.ledger.commitment.CancelWorkshopCommand;
+import io.commitmentsledger.ledger.commitment.ConfirmCommitmentCommand;
+import io.commitmentsledger.ledger.commitment.MarkCommitmentCompleteCommand;
+import io.commitmentsledger.ledger.commitment.RecordWorkshopOutcomeCommand;
+import io.commitmentsledger.ledger.commitment.ReportProgressCommand;
+import io.commitmentsledger.ledger.commitment.RescheduleWorkshopCommand;
+import io.commitmentsledger.ledger.commitment.ScheduleWorkshopCommand;
+import io.commitmentsledger.ledger.commitment.WithdrawCommitmentCommand;
+import io.commitmentsledger.ledger.commitment.web.CommandRequests.PartyBody;
+import io.commitmentsledger.ledger.commitment.web.CommandRequests.SourceBody;
+import io.commitmentsledger.ledger.commitment.web.CommandRequests.TargetBody;
+import io.commitmentsledger.ledger.commitment.web.CommandRequests.WhenBody;
+import io.commitmentsledger.ledger.web.RequestFields;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns request bodies into commands. Each field is converted by its value type; every problem is collected and
+ * reported together ({@link RequestFields}), so a request is either wholly valid or rejected with a list.
+ */
+@Component
+class CommandConversion {
+
+    private final Clock clock;
+
+    CommandConversion(Clock clock) {
+        this.clock = clock;
+    }
+
+    AgreeCommitmentCommand agree(CommandRequests.Agree body) {
+        RequestFields fields = new RequestFields(clock);
+        CommitmentId id = body.commitmentId() == null
+                ? idFromTitle(body.title())
+                : fields.convert("commitmentId", () -> new CommitmentId(body.commitmentId()));
+        PartnershipId partnership = fields.convert("partnershipId", () -> new PartnershipId(body.partnershipId()));
+        Area area = fields.convert("area", () -> new Area(body.area()));
+        String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
+        String description = fields.convert(
+                "description", () -> Checks.optionalText(body.description(), "description", DESCRIPTION_LENGTH));
+        List<Party> parties = parties(fields, body.parties());
+        Target target = target(fields, "target", body.target());
+        LocalDate agreedOn = fields.pastDate("agreedOn", body.agreedOn());
+        SourceReference source = source(fields, body.source());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new AgreeCommitmentCommand(
+                id, partnership, area, title, description, parties, target, source, actor, agreedOn);
+    }
+
+    ConfirmCommitmentCommand confirm(CommitmentId id, CommandRequests.Confirm body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        LocalDate confirmedOn = fields.pastDate("confirmedOn", body.confirmedOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new ConfirmCommitmentCommand(id, actor, confirmedOn, expectedVersion);
+    }
+
+    ScheduleWorkshopCommand scheduleWorkshop(
+            CommitmentId id, CommandRequests.ScheduleWorkshop body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        WorkshopId workshopId = fields.convert("workshopId", () -> new WorkshopId(body.workshopId()));
+        String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
+        DateWindow window = window(fields, body.when());
+        WorkshopFormat format = format(fields, body.format());
+        String location = location(fields, body.location());
+        CountryCode host = fields.convert("host", () -> new CountryCode(body.host()));
+        LocalDate scheduledOn = fields.pastDate("scheduledOn", body.scheduledOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new ScheduleWorkshopCommand(
+                id, workshopId, title, window, format, location, host, actor, scheduledOn, expectedVersion);
+    }
+
+    RescheduleWorkshopCommand rescheduleWorkshop(
+            CommitmentId id, WorkshopId workshopId, CommandRequests.RescheduleWorkshop body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        DateWindow window = window(fields, body.when());
+        WorkshopFormat format = format(fields, body.format());
+        String location = location(fields, body.location());
+        String reason = reason(fields, body.reason());
+        LocalDate rescheduledOn = fields.pastDate("rescheduledOn", body.rescheduledOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new RescheduleWorkshopCommand(
+                id, workshopId, window, format, location, reason, actor, rescheduledOn, expectedVersion);
+    }
+
+    CancelWorkshopCommand cancelWorkshop(
+            CommitmentId id, WorkshopId workshopId, CommandRequests.CancelWorkshop body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        String reason = reason(fields, body.reason());
+        LocalDate cancelledOn = fields.pastDate("cancelledOn", body.cancelledOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new CancelWorkshopCommand(id, workshopId, reason, actor, cancelledOn, expectedVersion);
+    }
+
+    RecordWorkshopOutcomeCommand recordWorkshopOutcome(
+            CommitmentId id, WorkshopId workshopId, CommandRequests.WorkshopOutcome body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        LocalDate heldOn = fields.pastDate("heldOn", body.heldOn());
+        String outcome = fields.convert("outcome", () -> Checks.text(body.outcome(), "outcome", REASON_LENGTH));
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new RecordWorkshopOutcomeCommand(id, workshopId, outcome, actor, heldOn, expectedVersion);
+    }
+
+    ReportProgressCommand reportProgress(CommitmentId id, CommandRequests.ProgressReport body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        String note = fields.convert("note", () -> Checks.text(body.note(), "note", NOTE_LENGTH));
+        URI evidence = fields.convert("evidence", () -> optionalUrl(body.evidence(), "evidence"));
+        LocalDate reportedOn = fields.pastDate("reportedOn", body.reportedOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new ReportProgressCommand(id, note, evidence, actor, reportedOn, expectedVersion);
+    }
+
+    MarkCommitmentCompleteCommand markComplete(CommitmentId id, CommandRequests.Completion body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        LocalDate completedOn = fields.pastDate("completedOn", body.completedOn());
+        String evidence = fields.convert("evidence", () -> Checks.text(body.evidence(), "evidence", NOTE_LENGTH));
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new MarkCommitmentCompleteCommand(id, evidence, actor, completedOn, expectedVersion);
+    }
+
+    AmendTargetCommand amendTarget(CommitmentId id, CommandRequests.Amendment body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        Target target = target(fields, "target", body.target());
+        String reason = reason(fields, body.reason());
+        LocalDate amendedOn = fields.pastDate("amendedOn", body.amendedOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new AmendTargetCommand(id, target, reason, actor, amendedOn, expectedVersion);
+    }
+
+    WithdrawCommitmentCommand withdraw(CommitmentId id, CommandRequests.Withdrawal body, Long expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        String reason = reason(fields, body.reason());
+        LocalDate withdrawnOn = fields.pastDate("withdrawnOn", body.withdrawnOn());
+        ActingAgency actor = actor(fields, body.actingAgency());
+        fields.throwIfInvalid();
+        return new WithdrawCommitmentCommand(id, reason, actor, withdrawnOn, expectedVersion);
+    }
+
+    // --- shared parts of several requests ---
+
+    private static ActingAgency actor(RequestFields fields, String text) {
+        return fields.convert("actingAgency", () -> ActingAgency.parse(text));
+    }
+
+    private static String reason(RequestFields fields, String text) {
+        return fields.convert("reason", () -> Checks.text(text, "reason", REASON_LENGTH));
+    }
+
+    private static String location(RequestFields fields, String text) {
+        return fields.convert("location", () -> Checks.optionalText(text, "location", LOCATION_LENGTH));
+    }
+
+    private static WorkshopFormat format(RequestFields fields, String text) {
+        return fields.convert("format", () -> {
+            Checks.required(text, "format");
+            try {
+                return WorkshopFormat.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("format must be one of IN_PERSON, ONLINE, HYBRID");
+            }
+        });
+    }
+
+    private static List<Party> parties(RequestFields fields, List<PartyBody> bodies) {
+        if (bodies == null) {
+            fields.problem("parties", "parties are required");
+            return null;
+        }
+        List<Party> parties = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            String path = "parties[" + i + "]";
+            PartyBody body = bodies.get(i);
+            if (body == null) {
+                fields.problem(path, "a party is required");
+                continue;
+            }
+            CountryCode country = fields.convert(path + ".country", () -> new CountryCode(body.country()));
+            List<AgencyCode> agencies = new ArrayList<>();
+            if (body.agencies() == null) {
+                fields.problem(path + ".agencies", "agencies are required");
+            } else {
+                for (int j = 0; j < body.agencies().size(); j++) {
+                    String agency = body.agencies().get(j);
+                    agencies.add(fields.convert(path + ".agencies[" + j + "]", () -> new AgencyCode(agency)));
+                }
+            }
+            Party party = country == null || agencies.contains(null) || body.agencies() == null
+                    ? null
+                    : fields.convert(path, () -> new Party(country, agencies));
+            parties.add(party);
+        }
+        return parties.contains(null) ? null : fields.convert("parties", () -> BilateralParties.check(parties));
+    }
+
+    private static Target target(RequestFields fields, String path, TargetBody body) {
+        if (body == null) {
+            fields.problem(path, "target is required: a date or a quarter");
+            return null;
+        }
+        if ((body.date() == null) == (body.quarter() == null)) {
+            fields.problem(path, "target must have either a date or a quarter");
+            return null;
+        }
+        if (body.quarter() != null) {
+            return fields.convert(path + ".quarter", () -> Target.in(Quarter.parse(body.quarter())));
+        }
+        LocalDate date = fields.date(path + ".date", body.date(), true);
+        return date == null ? null : Target.on(date);
+    }
+
+    private static DateWindow window(RequestFields fields, WhenBody when) {
+        if (when == null) {
+            fields.problem("when", "when is required: a date, a start and end, or a quarter");
+            return null;
+        }
+        boolean single = when.date() != null;
+        boolean span = when.start() != null || when.end() != null;
+        boolean quarter = when.quarter() != null;
+        if ((single ? 1 : 0) + (span ? 1 : 0) + (quarter ? 1 : 0) != 1) {
+            fields.problem("when", "give exactly one of: a date, a start and end, or a quarter");
+            return null;
+        }
+        if (single) {
+            LocalDate date = fields.date("when.date", when.date(), true);
+            return date == null ? null : DateWindow.on(date);
+        }
+        if (quarter) {
+            return fields.convert("when.quarter", () -> {
+                Quarter q = Quarter.parse(when.quarter());
+                return new DateWindow(q.firstDay(), q.lastDay());
+            });
+        }
+        LocalDate start = fields.date("when.start", when.start(), true);
+        LocalDate end = fields.date("when.end", when.end(), true);
+        return start == null || end == null ? null : fields.convert("when", () -> new DateWindow(start, end));
+    }
+
+    private static SourceReference source(RequestFields fields, SourceBody body) {
+        if (body == null) {
+            fields.problem("source", "source is required: the document that records the agreement");
+            return null;
+        }
+        String title = fields.convert("source.title", () -> Checks.text(body.title(), "source title", 300));
+        URI url = fields.convert("source.url", () -> optionalUrl(body.url(), "source url"));
+        return title == null ? null : fields.convert("source", () -> new SourceReference(title, url, body.section()));
+    }
+
+    private static URI optionalUrl(String text, String what) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Checks.optionalHttpUrl(new URI(text), what);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(what + " must be an absolute http or https address");
+        }
+    }
+
+    /** A readable id for a client that chose none: the title's words and a random suffix against collisions. */
+    private static CommitmentId idFromTitle(String title) {
+        String words = title == null
+                ? ""
+                : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (words.length() > 60) {
+            words = words.substring(0, 60).replaceAll("-+$", "");
+        }
+        String suffix = HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextInt())
+                .substring(0, 6);
+        return new CommitmentId(words.isEmpty() ? "commitment-" + suffix : words + "-" + suffix);
+    }
+}

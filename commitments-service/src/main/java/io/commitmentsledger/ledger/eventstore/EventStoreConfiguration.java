@@ -1,0 +1,78 @@
+package io.commitmentsledger.ledger.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.commitmentsledger.contracts.events.EventRevision;
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.RevisionResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How Axon stores events in PostgreSQL. The tables themselves are created by Flyway ({@code db/migration}). */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    /** PostgreSQL's SQLSTATE for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Snake-case names, so the tables read naturally in SQL; see {@code V1__event_store.sql}. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * Tells Axon that a second writer of the same (aggregate, sequence) lost the race. Axon's default resolver only
+     * recognises {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws, so
+     * without this a conflict would surface as a generic storage error instead of a concurrency conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Event revisions come from {@link EventRevision} in api-contracts, which carries no Axon dependency. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return payloadType -> {
+            EventRevision revision = payloadType.getAnnotation(EventRevision.class);
+            return revision == null ? null : revision.value();
+        };
+    }
+
+    /**
+     * Axon 4 serializes with Jackson 2 (Boot 4 itself uses Jackson 3). ISO-8601 dates, so stored events read as
+     * {@code "2024-01-16"} and not as arrays or epoch numbers. Axon picks this bean up by its name.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+}

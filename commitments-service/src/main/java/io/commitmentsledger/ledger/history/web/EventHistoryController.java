@@ -1,0 +1,45 @@
+package io.commitmentsledger.ledger.history.web;
+
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.ledger.history.EventHistory;
+import io.commitmentsledger.ledger.history.RecordedEvent;
+import io.commitmentsledger.ledger.web.RequestFields;
+import io.commitmentsledger.ledger.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A commitment's whole recorded history, for auditors to replay and verify. */
+@RestController
+@RequestMapping("/api/v1/commitments")
+@Tag(name = "History", description = "Recorded events, straight from the event store")
+class EventHistoryController {
+
+    @Schema(name = "EventHistory")
+    record History(String commitmentId, long version, List<RecordedEvent> events) {}
+
+    private final EventHistory eventHistory;
+
+    EventHistoryController(EventHistory eventHistory) {
+        this.eventHistory = eventHistory;
+    }
+
+    @GetMapping("/{commitmentId}/events")
+    @Operation(summary = "Every event recorded for a commitment, in sequence order; ETag is its version")
+    ResponseEntity<History> events(@PathVariable String commitmentId) {
+        CommitmentId id = RequestFields.single("commitmentId", () -> new CommitmentId(commitmentId));
+        List<RecordedEvent> events = eventHistory.of(id);
+        if (events.isEmpty()) {
+            throw new AggregateNotFoundException(id.value(), "no commitment " + id + " has been agreed");
+        }
+        long version = events.get(events.size() - 1).sequence();
+        return ResponseEntity.ok().eTag(Versions.toEntityTag(version)).body(new History(id.value(), version, events));
+    }
+}

@@ -1,0 +1,2 @@
+/** The REST resource that serves a commitment's recorded events. */
+package io.commitmentsledger.ledger.history.web;

@@ -1,0 +1,151 @@
+package io.commitmentsledger.ledger.web;
+
+import io.commitmentsledger.ledger.commitment.CommitmentRuleViolation;
+import io.commitmentsledger.ledger.commitment.VersionMismatch;
+import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
+import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps every failure to one RFC 9457 {@code application/problem+json} response with a stable {@link ProblemType}.
+ * This is the only place exceptions become HTTP statuses.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidRequest e) {
+        ProblemDetail problem =
+                problem(ProblemType.INVALID_REQUEST, e.problems().size() + " field(s) are invalid");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidHeader(InvalidHeader e) {
+        ProblemDetail problem = problem(ProblemType.INVALID_HEADER, e.getMessage());
+        problem.setProperty("header", e.header());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail commitmentNotFound(AggregateNotFoundException e) {
+        ProblemDetail problem = problem(
+                ProblemType.COMMITMENT_NOT_FOUND, "no commitment " + e.getAggregateIdentifier() + " has been agreed");
+        problem.setProperty("commitmentId", e.getAggregateIdentifier());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail workshopNotFound(WorkshopNotFound e) {
+        return problem(ProblemType.WORKSHOP_NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail commitmentExists(AggregateStreamCreationException e) {
+        return problem(ProblemType.COMMITMENT_EXISTS, "a commitment with this id has already been agreed");
+    }
+
+    @ExceptionHandler
+    ProblemDetail ruleViolation(CommitmentRuleViolation e) {
+        ProblemDetail problem = problem(ProblemType.RULE_VIOLATION, e.getMessage());
+        problem.setProperty("rule", e.rule().ruleName());
+        if (e.status() != null) {
+            problem.setProperty("commitmentStatus", e.status());
+            problem.setProperty("version", e.version());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail concurrentModification(ConcurrencyException e) {
+        return problem(ProblemType.CONCURRENT_MODIFICATION, "another command on this commitment was recorded first");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> versionMismatch(VersionMismatch e) {
+        ProblemDetail problem = problem(ProblemType.VERSION_MISMATCH, e.getMessage());
+        problem.setProperty("expectedVersion", e.expectedVersion());
+        problem.setProperty("currentVersion", e.currentVersion());
+        return ResponseEntity.status(problem.getStatus())
+                .eTag(Versions.toEntityTag(e.currentVersion()))
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
+        return problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
+    }
+
+    /** Anything unexpected: logged in full, answered without internals. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure handling a request", e);
+        return problem(ProblemType.INTERNAL_ERROR, "the request could not be handled; nothing was recorded");
+    }
+
+    /** Unparseable JSON, a wrong JSON type or an unknown property: names the field where Jackson can tell. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, "the request body is not valid JSON");
+        if (e.getCause() instanceof JacksonException jackson) {
+            problem.setDetail(jackson.getOriginalMessage());
+            String field = jsonPath(jackson.getPath());
+            if (!field.isEmpty()) {
+                problem.setProperty(
+                        "errors",
+                        List.of(Map.of("field", field, "message", "cannot be read: " + jackson.getOriginalMessage())));
+            }
+        }
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Spring MVC's own protocol errors (405, 406, 415, unknown paths...) keep their status and get a stable type. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && problem.getType().toString().equals("about:blank")) {
+            problem.setType(ProblemType.HTTP_PROTOCOL.type());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.type());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package io.commitmentsledger.ledger.web;
+
+import io.commitmentsledger.ledger.web.InvalidRequest.FieldProblem;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Converts a request's raw fields into value types, collecting every problem instead of stopping at the first, so
+ * that a 400 lists all bad fields at once. The value types' own checks are the single source of what is valid.
+ */
+public final class RequestFields {
+
+    /** The first time zone to reach a new day: a date is in the future only once it has begun nowhere on Earth. */
+    private static final ZoneId EARLIEST_ZONE = ZoneId.of("Pacific/Kiritimati");
+
+    private final Clock clock;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public RequestFields(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The value {@code convert} makes of a field, or null after noting why it could not. */
+    public <T> T convert(String field, Supplier<T> convert) {
+        try {
+            return convert.get();
+        } catch (IllegalArgumentException | DateTimeException e) {
+            problems.add(new FieldProblem(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    /** A calendar date written {@code YYYY-MM-DD}; null (without a problem) when absent and optional. */
+    public LocalDate date(String field, String text, boolean required) {
+        if (text == null && !required) {
+            return null;
+        }
+        return convert(field, () -> parseDate(text));
+    }
+
+    /** The day something happened in the world: a valid date that has begun somewhere on Earth. */
+    public LocalDate pastDate(String field, String text) {
+        LocalDate date = date(field, text, true);
+        if (date != null && date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
+            problems.add(new FieldProblem(field, "must not be in the future"));
+            return null;
+        }
+        return date;
+    }
+
+    /** One value converted on its own, such as an id in the path: the value, or {@link InvalidRequest}. */
+    public static <T> T single(String field, Supplier<T> convert) {
+        RequestFields fields = new RequestFields(Clock.systemUTC());
+        T value = fields.convert(field, convert);
+        fields.throwIfInvalid();
+        return value;
+    }
+
+    public void problem(String field, String message) {
+        problems.add(new FieldProblem(field, message));
+    }
+
+    /** Throws {@link InvalidRequest} if any field had a problem. */
+    public void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+    }
+
+    private static LocalDate parseDate(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("is required");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be a valid date written YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** projection-service: the read side, which turns the event stream into timelines people can query. */
+package io.commitmentsledger.projection;
