@@ -2,6 +2,7 @@ package io.commitmentsledger.contracts;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /** One side of a bilateral commitment: a country and the agencies that act for it in this commitment. */
 public record Party(CountryCode country, List<AgencyCode> agencies) {
@@ -12,7 +13,7 @@ public record Party(CountryCode country, List<AgencyCode> agencies) {
         if (agencies.isEmpty()) {
             throw new IllegalArgumentException("a party needs at least one agency");
         }
-        if (agencies.contains(null)) {
+        if (agencies.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("agencies must not contain null");
         }
         if (new LinkedHashSet<>(agencies).size() != agencies.size()) {

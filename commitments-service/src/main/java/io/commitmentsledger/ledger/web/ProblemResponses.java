@@ -5,7 +5,6 @@ import io.commitmentsledger.ledger.commitment.VersionMismatch;
 import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
 import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Maps every failure to one RFC 9457 {@code application/problem+json} response with a stable {@link ProblemType}.
@@ -102,18 +103,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(ProblemType.INTERNAL_ERROR, "the request could not be handled; nothing was recorded");
     }
 
-    /** Unparseable JSON, a wrong JSON type or an unknown property: names the field where Jackson can tell. */
+    /**
+     * Unparseable JSON, a wrong JSON type or an unknown property: names the field where Jackson can tell, without
+     * exposing Java class names.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, "the request body is not valid JSON");
-        if (e.getCause() instanceof JacksonException jackson) {
-            problem.setDetail(jackson.getOriginalMessage());
-            String field = jsonPath(jackson.getPath());
+        ProblemDetail problem =
+                problem(ProblemType.MALFORMED_REQUEST, "the request body is not a readable JSON object");
+        if (e.getCause() instanceof StreamReadException parsing) {
+            problem.setDetail("the request body is not valid JSON: " + parsing.getOriginalMessage());
+        } else if (e.getCause() instanceof JacksonException binding) {
+            String field = jsonPath(binding.getPath());
+            String message = binding instanceof PropertyBindingException
+                    ? "is not a known property"
+                    : "has the wrong JSON type: dates, codes and texts are strings, lists are arrays";
+            problem.setDetail(field.isEmpty() ? "the request body " + message : field + " " + message);
             if (!field.isEmpty()) {
-                problem.setProperty(
-                        "errors",
-                        List.of(Map.of("field", field, "message", "cannot be read: " + jackson.getOriginalMessage())));
+                problem.setProperty("errors", List.of(new InvalidRequest.FieldProblem(field, message)));
             }
         }
         return ResponseEntity.status(problem.getStatus()).body(problem);

@@ -205,6 +205,9 @@ class CommandConversion {
             fields.problem("parties", "parties are required");
             return null;
         }
+        if (bodies.size() != 2) {
+            fields.problem("parties", "a bilateral commitment has exactly two parties, not " + bodies.size());
+        }
         List<Party> parties = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             String path = "parties[" + i + "]";
@@ -228,7 +231,9 @@ class CommandConversion {
                     : fields.convert(path, () -> new Party(country, agencies));
             parties.add(party);
         }
-        return parties.contains(null) ? null : fields.convert("parties", () -> BilateralParties.check(parties));
+        return parties.size() != 2 || parties.contains(null)
+                ? null
+                : fields.convert("parties", () -> BilateralParties.check(parties));
     }
 
     private static Target target(RequestFields fields, String path, TargetBody body) {

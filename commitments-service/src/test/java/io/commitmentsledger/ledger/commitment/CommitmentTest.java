@@ -1,0 +1,353 @@
+package io.commitmentsledger.ledger.commitment;
+
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.AGREED_ON;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.DSIT;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.ID;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.IN_Q1;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.LATER;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.METI;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.MIC;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.Q1_2024;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.WORKSHOP;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.agree;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.agreed;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.completed;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.confirm;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.confirmed;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.markComplete;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.markedComplete;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.reportProgress;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.scheduleWorkshop;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.withdrawn;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.workshopCancelled;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.workshopScheduled;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.CommitmentConfirmed;
+import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
+import io.commitmentsledger.contracts.events.ProgressReported;
+import io.commitmentsledger.contracts.events.TargetAmended;
+import io.commitmentsledger.contracts.events.WorkshopCancelled;
+import io.commitmentsledger.contracts.events.WorkshopHeld;
+import io.commitmentsledger.contracts.events.WorkshopRescheduled;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CommitmentTest {
+
+    private AggregateTestFixture<Commitment> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Commitment.class);
+    }
+
+    private TestExecutor<Commitment> givenConfirmedByBoth() {
+        return fixture.given(agreed(), confirmed(METI), confirmed(DSIT));
+    }
+
+    private static void expectViolation(ResultValidator<Commitment> result, CommitmentRule rule, String state) {
+        result.expectNoEvents()
+                .expectException(CommitmentRuleViolation.class)
+                .expectExceptionMessage(allOf(containsString("rule " + rule.ruleName()), containsString(state)));
+    }
+
+    @Nested
+    class Agreeing {
+
+        @Test
+        void recordsThatBothPartiesAgreed() {
+            fixture.givenNoPriorActivity()
+                    .when(agree(METI))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(agreed());
+        }
+
+        @Test
+        void acceptsEitherPartyAsTheRecorder() {
+            fixture.givenNoPriorActivity().when(agree(DSIT)).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void rejectsAnAgencyActingForNeitherParty() {
+            fixture.givenNoPriorActivity()
+                    .when(agree(MIC))
+                    .expectNoEvents()
+                    .expectException(CommitmentRuleViolation.class)
+                    .expectExceptionMessage(containsString(CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY.ruleName()));
+        }
+    }
+
+    @Nested
+    class Confirming {
+
+        @Test
+        void recordsTheActingPartysConfirmationAndAnswersTheNewVersion() {
+            fixture.given(agreed())
+                    .when(confirm(DSIT))
+                    .expectEvents(confirmed(DSIT))
+                    .expectResultMessagePayload(new CommandOutcome(1, true));
+        }
+
+        @Test
+        void answersARepeatedConfirmationWithoutANewEvent() {
+            fixture.given(agreed(), confirmed(DSIT))
+                    .when(confirm(DSIT))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandOutcome(1, false));
+        }
+
+        @Test
+        void rejectsAnAgencyThatDoesNotActForEitherParty() {
+            expectViolation(
+                    fixture.given(agreed()).when(confirm(MIC)),
+                    CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY,
+                    "AGREED");
+        }
+
+        @Test
+        void rejectsAConfirmationDatedBeforeTheAgreement() {
+            expectViolation(
+                    fixture.given(agreed()).when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON.minusDays(1), null)),
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "AGREED");
+        }
+
+        @Test
+        void rejectsAConfirmationOfACommitmentNeverAgreed() {
+            fixture.givenNoPriorActivity()
+                    .when(confirm(DSIT))
+                    .expectNoEvents()
+                    .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class Completing {
+
+        @Test
+        void rejectsCompletionBeforeBothPartiesConfirmed() {
+            expectViolation(
+                    fixture.given(agreed(), confirmed(METI)).when(markComplete(METI)),
+                    CommitmentRule.COMPLETION_REQUIRES_BOTH_CONFIRMATIONS,
+                    "AGREED at version 1");
+        }
+
+        @Test
+        void recordsOnlyTheMarkingWhileTheOtherPartyHasNotMarked() {
+            givenConfirmedByBoth()
+                    .when(markComplete(METI))
+                    .expectEvents(markedComplete(METI))
+                    .expectResultMessagePayload(new CommandOutcome(3, true));
+        }
+
+        @Test
+        void completesTheCommitmentWhenTheSecondPartyMarksIt() {
+            fixture.given(agreed(), confirmed(METI), confirmed(DSIT), markedComplete(METI))
+                    .when(markComplete(DSIT))
+                    .expectEvents(markedComplete(DSIT), completed(DSIT))
+                    .expectResultMessagePayload(new CommandOutcome(5, true));
+        }
+
+        @Test
+        void answersARepeatedMarkingWithoutANewEvent() {
+            fixture.given(agreed(), confirmed(METI), confirmed(DSIT), markedComplete(METI))
+                    .when(markComplete(METI))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandOutcome(3, false));
+        }
+    }
+
+    @Nested
+    class ClosedCommitments {
+
+        @Test
+        void rejectEveryCommandOnceCompleted() {
+            expectViolation(
+                    fixture.given(
+                                    agreed(),
+                                    confirmed(METI),
+                                    confirmed(DSIT),
+                                    markedComplete(METI),
+                                    markedComplete(DSIT),
+                                    completed(DSIT))
+                            .when(reportProgress(METI, LATER)),
+                    CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
+                    "COMPLETED");
+        }
+
+        @Test
+        void rejectEvenARepeatedMarkingOnceCompleted() {
+            expectViolation(
+                    fixture.given(
+                                    agreed(),
+                                    confirmed(METI),
+                                    confirmed(DSIT),
+                                    markedComplete(METI),
+                                    markedComplete(DSIT),
+                                    completed(DSIT))
+                            .when(markComplete(METI)),
+                    CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
+                    "COMPLETED");
+        }
+
+        @Test
+        void rejectEveryCommandOnceWithdrawn() {
+            expectViolation(
+                    fixture.given(agreed(), withdrawn(DSIT)).when(confirm(METI)),
+                    CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
+                    "WITHDRAWN");
+        }
+
+        @Test
+        void withdrawalByAPartyEndsTheCommitment() {
+            fixture.given(agreed())
+                    .when(new WithdrawCommitmentCommand(ID, "Priorities changed", DSIT, LATER, null))
+                    .expectEvents(new CommitmentWithdrawn(ID, "Priorities changed", DSIT, LATER));
+        }
+    }
+
+    @Nested
+    class Workshops {
+
+        @Test
+        void scheduleAWorkshopHostedByAParty() {
+            fixture.given(agreed()).when(scheduleWorkshop(DSIT)).expectEvents(workshopScheduled());
+        }
+
+        @Test
+        void rejectASecondWorkshopWithTheSameId() {
+            expectViolation(
+                    fixture.given(agreed(), workshopScheduled()).when(scheduleWorkshop(DSIT)),
+                    CommitmentRule.WORKSHOP_IDS_ARE_UNIQUE,
+                    "SCHEDULED");
+        }
+
+        @Test
+        void rejectAHostThatIsNotAParty() {
+            expectViolation(
+                    fixture.given(agreed())
+                            .when(new ScheduleWorkshopCommand(
+                                    ID,
+                                    WORKSHOP,
+                                    "Semiconductor workshop",
+                                    IN_Q1,
+                                    WorkshopFormat.ONLINE,
+                                    null,
+                                    new CountryCode("FR"),
+                                    DSIT,
+                                    AGREED_ON,
+                                    null)),
+                    CommitmentRule.WORKSHOP_HOST_IS_A_PARTY,
+                    "FR is not a party");
+        }
+
+        @Test
+        void rescheduleAScheduledWorkshop() {
+            DateWindow march = new DateWindow(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 6));
+            fixture.given(agreed(), workshopScheduled())
+                    .when(new RescheduleWorkshopCommand(
+                            ID, WORKSHOP, march, WorkshopFormat.HYBRID, "Tokyo", "Venue change", METI, LATER, null))
+                    .expectEvents(new WorkshopRescheduled(
+                            ID, WORKSHOP, march, WorkshopFormat.HYBRID, "Tokyo", "Venue change", METI, LATER));
+        }
+
+        @Test
+        void cancelAScheduledWorkshop() {
+            fixture.given(agreed(), workshopScheduled())
+                    .when(new CancelWorkshopCommand(ID, WORKSHOP, "Venue unavailable", DSIT, LATER, null))
+                    .expectEvents(new WorkshopCancelled(ID, WORKSHOP, "Venue unavailable", DSIT, LATER));
+        }
+
+        @Test
+        void recordThatAScheduledWorkshopWasHeld() {
+            fixture.given(agreed(), workshopScheduled())
+                    .when(new RecordWorkshopOutcomeCommand(
+                            ID, WORKSHOP, "Three projects identified", METI, LATER, null))
+                    .expectEvents(new WorkshopHeld(ID, WORKSHOP, "Three projects identified", METI, LATER));
+        }
+
+        @Test
+        void rejectHoldingACancelledWorkshop() {
+            expectViolation(
+                    fixture.given(agreed(), workshopScheduled(), workshopCancelled())
+                            .when(new RecordWorkshopOutcomeCommand(ID, WORKSHOP, "Held anyway", METI, LATER, null)),
+                    CommitmentRule.ONLY_SCHEDULED_WORKSHOPS_CHANGE,
+                    "CANCELLED");
+        }
+
+        @Test
+        void rejectChangesToAnUnknownWorkshop() {
+            fixture.given(agreed())
+                    .when(new CancelWorkshopCommand(ID, new WorkshopId("no-such-workshop"), "Why", DSIT, LATER, null))
+                    .expectNoEvents()
+                    .expectException(WorkshopNotFound.class);
+        }
+    }
+
+    @Nested
+    class ProgressAndAmendments {
+
+        @Test
+        void recordAProgressReport() {
+            fixture.given(agreed())
+                    .when(reportProgress(METI, LATER))
+                    .expectEvents(new ProgressReported(ID, "Agenda drafted", null, METI, LATER));
+        }
+
+        @Test
+        void amendTheTargetRecordingThePreviousOne() {
+            Target june = Target.on(LocalDate.of(2024, 6, 30));
+            fixture.given(agreed())
+                    .when(new AmendTargetCommand(ID, june, "Workshop moved", METI, LATER, null))
+                    .expectEvents(new TargetAmended(ID, Q1_2024, june, "Workshop moved", METI, LATER));
+        }
+
+        @Test
+        void rejectAnAmendmentThatKeepsTheTarget() {
+            expectViolation(
+                    fixture.given(agreed()).when(new AmendTargetCommand(ID, Q1_2024, "No change", METI, LATER, null)),
+                    CommitmentRule.AMENDMENT_CHANGES_THE_TARGET,
+                    "AGREED");
+        }
+    }
+
+    @Nested
+    class ExpectedVersions {
+
+        @Test
+        void applyACommandExpectingTheCurrentVersion() {
+            fixture.given(agreed())
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 0L))
+                    .expectEvents(new CommitmentConfirmed(ID, DSIT, AGREED_ON));
+        }
+
+        @Test
+        void rejectACommandExpectingAnOlderVersion() {
+            fixture.given(agreed(), confirmed(METI))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 0L))
+                    .expectNoEvents()
+                    .expectException(VersionMismatch.class)
+                    .expectExceptionMessage(containsString("at version 1"));
+        }
+
+        @Test
+        void rejectACommandExpectingAVersionNotYetReached() {
+            fixture.given(agreed())
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 7L))
+                    .expectNoEvents()
+                    .expectException(VersionMismatch.class);
+        }
+    }
+}
