@@ -129,13 +129,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's own protocol errors (405, 406, 415, unknown paths...) keep their status and get a stable type. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
-            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem
-                && problem.getType().toString().equals("about:blank")) {
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(ProblemType.HTTP_PROTOCOL.type());
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ProblemDetail problem(ProblemType type, String detail) {

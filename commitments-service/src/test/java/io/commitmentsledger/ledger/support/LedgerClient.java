@@ -1,0 +1,121 @@
+package io.commitmentsledger.ledger.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the running service, as an agency system or an auditor would use it. */
+public final class LedgerClient {
+
+    public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public LedgerClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A commitment id no other test uses. */
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public Response post(String path, String json, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    // --- request bodies of the seed story's semiconductor commitment ---
+
+    public static String agreeBody(String commitmentId) {
+        return """
+                {"commitmentId": "%s", "partnershipId": "jp-uk-digital-partnership",
+                 "area": "semiconductors", "title": "Industry-academia-government semiconductor workshop",
+                 "description": "Explore further semiconductor cooperation initiatives",
+                 "parties": [{"country": "JP", "agencies": ["METI"]}, {"country": "GB", "agencies": ["DSIT"]}],
+                 "target": {"quarter": "2024-Q1"}, "agreedOn": "2024-01-16",
+                 "source": {"title": "Japan-UK Digital Partnership outcome document",
+                            "url": "https://www.meti.go.jp/english/press/2024/0116_002.html", "section": "2(2)"},
+                 "actingAgency": "JP/METI"}""".formatted(commitmentId);
+    }
+
+    public static String confirmBody(String actingAgency) {
+        return """
+                {"confirmedOn": "2024-01-16", "actingAgency": "%s"}""".formatted(actingAgency);
+    }
+
+    public static String progressBody(String note) {
+        return """
+                {"note": "%s", "reportedOn": "2024-02-01", "actingAgency": "GB/DSIT"}""".formatted(note);
+    }
+
+    public static String completionBody(String actingAgency) {
+        return """
+                {"completedOn": "2024-03-28", "evidence": "Workshop held; report published", "actingAgency": "%s"}""".formatted(actingAgency);
+    }
+
+    /** Agrees a new commitment and returns its id. */
+    public String agreeNew(String prefix) {
+        String id = uniqueId(prefix);
+        Response response = post("/api/v1/commitments", agreeBody(id));
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not agree " + id + ": " + response);
+        }
+        return id;
+    }
+
+    public int eventCount(String commitmentId) {
+        Response response = get("/api/v1/commitments/" + commitmentId + "/events");
+        return response.status() == 404 ? 0 : response.json().get("events").size();
+    }
+}
