@@ -27,13 +27,15 @@ class EmbeddedPostgresConfiguration {
         Files.createDirectories(properties.dataDirectory());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
-                .setCleanDataDirectory(properties.cleanStart());
+                .setCleanDataDirectory(properties.cleanStart())
+                // zonky turns this off for speed; a ledger must not lose a commit it has acknowledged
+                .setServerConfig("synchronous_commit", "on");
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
         EmbeddedPostgres postgres = builder.start();
         log.info(
-                "Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}",
+                "Embedded PostgreSQL listening on localhost:{}, data in {}",
                 postgres.getPort(),
                 properties.dataDirectory().toAbsolutePath());
         return postgres;

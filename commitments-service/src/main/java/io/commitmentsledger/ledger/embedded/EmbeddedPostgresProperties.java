@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded PostgreSQL used when no {@code spring.datasource.url} is set.
  *
  * @param dataDirectory where its data lives between runs; delete it to start from scratch
- * @param port its port on 127.0.0.1, or 0 for any free port
+ * @param port its port on localhost, or 0 for any free port
  * @param cleanStart wipe the data directory at start (tests use this)
  */
 @ConfigurationProperties("ledger.embedded-postgres")
