@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Beans the whole service shares. */
 @Configuration(proxyBeanMethods = false)
-class LedgerConfiguration {
+public class LedgerConfiguration {
 
     /** Server time, in UTC; tests replace it to make "today" fixed. */
     @Bean

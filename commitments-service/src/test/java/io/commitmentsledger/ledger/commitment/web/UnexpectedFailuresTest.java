@@ -1,0 +1,59 @@
+package io.commitmentsledger.ledger.commitment.web;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.commitmentsledger.ledger.LedgerConfiguration;
+import io.commitmentsledger.ledger.support.LedgerClient;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Failures the integration tests cannot provoke on purpose: a rogue writer taking a sequence number between the
+ * advisory lock and the insert, and a bug. Both must still answer a problem response, never a stack trace.
+ */
+@WebMvcTest(CommitmentCommandsController.class)
+@Import({CommandConversion.class, LedgerConfiguration.class})
+class UnexpectedFailuresTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CommandSubmission submission;
+
+    @Test
+    void answersAConcurrencyConflictWith409AndAskForARetry() throws Exception {
+        given(submission.submit(any(), any(), any(), any()))
+                .willThrow(new ConcurrencyException("sequence 3 already taken"));
+
+        mvc.perform(post("/api/v1/commitments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LedgerClient.agreeBody("jpuk-2024-semiconductor-workshop")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://commitments-ledger.dev/problems/concurrent-modification"));
+    }
+
+    @Test
+    void answersABugWith500WithoutRevealingInternals() throws Exception {
+        given(submission.submit(any(), any(), any(), any())).willThrow(new IllegalStateException("secret detail"));
+
+        mvc.perform(post("/api/v1/commitments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LedgerClient.agreeBody("jpuk-2024-semiconductor-workshop")))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.type").value("https://commitments-ledger.dev/problems/internal-error"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
+    }
+}
