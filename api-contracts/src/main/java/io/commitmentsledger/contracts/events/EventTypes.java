@@ -1,0 +1,75 @@
+package io.commitmentsledger.contracts.events;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Names every event type as subscribers see it: its CloudEvents type, its revision, and its JSON Schema, which
+ * ships in this jar under {@code schemas/<Type>/v<revision>.json}. A subscriber maps a record's {@code ce_type}
+ * header to the class to read the value into with Jackson.
+ */
+public final class EventTypes {
+
+    /** The topic the ledger publishes to unless configured otherwise. */
+    public static final String DEFAULT_TOPIC = "commitment-events";
+
+    private static final String TYPE_PREFIX = "dev.commitments-ledger.";
+    private static final String SCHEMA_BASE = "https://commitments-ledger.dev/schemas/";
+
+    private static final List<Class<? extends CommitmentEvent>> ALL = Arrays.stream(
+                    CommitmentEvent.class.getPermittedSubclasses())
+            .map(type -> type.asSubclass(CommitmentEvent.class))
+            .toList();
+
+    private static final Map<String, Class<? extends CommitmentEvent>> BY_CLOUD_EVENT_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));
+
+    private EventTypes() {}
+
+    /** Every event type, in declaration order. */
+    public static List<Class<? extends CommitmentEvent>> all() {
+        return ALL;
+    }
+
+    /** The event's name, such as {@code CommitmentAgreed}. */
+    public static String name(Class<?> type) {
+        return type.getSimpleName();
+    }
+
+    /** The event's current revision, such as {@code 1}. */
+    public static String revision(Class<?> type) {
+        EventRevision revision = type.getAnnotation(EventRevision.class);
+        if (revision == null) {
+            throw new IllegalArgumentException(type.getName() + " has no @EventRevision");
+        }
+        return revision.value();
+    }
+
+    /** The CloudEvents {@code type}, naming type and revision: {@code dev.commitments-ledger.CommitmentAgreed.v1}. */
+    public static String cloudEventType(Class<?> type) {
+        return cloudEventType(name(type), revision(type));
+    }
+
+    public static String cloudEventType(String name, String revision) {
+        return TYPE_PREFIX + name + ".v" + revision;
+    }
+
+    /** The class a record of this CloudEvents type reads into; null for a type or revision this jar does not know. */
+    public static Class<? extends CommitmentEvent> forCloudEventType(String cloudEventType) {
+        return BY_CLOUD_EVENT_TYPE.get(cloudEventType);
+    }
+
+    /** The classpath resource holding the JSON Schema of this type and revision. */
+    public static String schemaResource(String name, String revision) {
+        return "schemas/" + name + "/v" + revision + ".json";
+    }
+
+    /** The CloudEvents {@code dataschema}: the schema's {@code $id}. */
+    public static URI dataSchema(String name, String revision) {
+        return URI.create(SCHEMA_BASE + name + "/v" + revision + ".json");
+    }
+}
