@@ -22,7 +22,7 @@ public final class EventTypes {
 
     private static final List<Class<? extends CommitmentEvent>> ALL = Arrays.stream(
                     CommitmentEvent.class.getPermittedSubclasses())
-            .map(type -> type.asSubclass(CommitmentEvent.class))
+            .<Class<? extends CommitmentEvent>>map(type -> type.asSubclass(CommitmentEvent.class))
             .toList();
 
     private static final Map<String, Class<? extends CommitmentEvent>> BY_CLOUD_EVENT_TYPE =
