@@ -4,6 +4,7 @@ import io.commitmentsledger.ledger.commitment.CommitmentRuleViolation;
 import io.commitmentsledger.ledger.commitment.VersionMismatch;
 import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
 import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
+import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -11,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,9 @@ import tools.jackson.databind.exc.PropertyBindingException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** PostgreSQL's SQLSTATE for a statement cancelled by {@code statement_timeout}. */
+    private static final String QUERY_CANCELED = "57014";
 
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidRequest e) {
@@ -96,11 +101,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
     }
 
-    /** Anything unexpected: logged in full, answered without internals. */
+    /**
+     * Anything unexpected: logged in full, answered without internals. A statement that ran past the command's
+     * statement timeout (PostgreSQL's query_canceled) means the ledger is overloaded: 503, worth a retry.
+     */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (hasSqlState(e, QUERY_CANCELED)) {
+            log.warn("A command's transaction ran past its statement timeout", e);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(ProblemType.LEDGER_BUSY, "the ledger is busy; nothing was recorded"));
+        }
         log.error("Unexpected failure handling a request", e);
-        return problem(ProblemType.INTERNAL_ERROR, "the request could not be handled; nothing was recorded");
+        return ResponseEntity.internalServerError()
+                .body(problem(ProblemType.INTERNAL_ERROR, "the request could not be handled; nothing was recorded"));
+    }
+
+    private static boolean hasSqlState(Throwable e, String sqlState) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,6 +23,7 @@ public enum ProblemType {
             HttpStatus.UNPROCESSABLE_CONTENT,
             "Idempotency key already used for a different request"),
     HTTP_PROTOCOL("http-protocol", null, "Request not supported"),
+    LEDGER_BUSY("ledger-busy", HttpStatus.SERVICE_UNAVAILABLE, "Ledger busy; retry shortly"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String BASE = "https://commitments-ledger.dev/problems/";

@@ -1,15 +1,18 @@
 package io.commitmentsledger.ledger.support;
 
+import io.commitmentsledger.contracts.events.EventTypes;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * The whole service on a random port against a real PostgreSQL: the embedded default, freshly initialised under
- * {@code target/}. Tests sharing this annotation share one application context and one database, so each test
- * works on commitments of its own ({@link LedgerClient#uniqueId}).
+ * The whole service on a random port against a real PostgreSQL (the embedded default, freshly initialised under
+ * {@code target/}) and a real Kafka broker (KRaft, in the test JVM). Tests sharing this annotation share one
+ * application context, one database and one broker, so each test works on commitments of its own ({@link
+ * LedgerClient#uniqueId}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "ledger.embedded-postgres.data-directory=target/it-postgres",
-            "ledger.embedded-postgres.clean-start=true"
+            "ledger.embedded-postgres.clean-start=true",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
         })
+@EmbeddedKafka(partitions = 3, topics = EventTypes.DEFAULT_TOPIC)
 public @interface LedgerIntegrationTest {}

@@ -2,6 +2,7 @@ package io.commitmentsledger.ledger.commitment.web;
 
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.ledger.commitment.CommandOutcome;
+import io.commitmentsledger.ledger.eventstore.EventStoreProperties;
 import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
 import io.commitmentsledger.ledger.idempotency.IdempotencyRecord;
 import io.commitmentsledger.ledger.idempotency.IdempotencyRecords;
@@ -37,16 +38,20 @@ class CommandSubmission {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final IdempotencyRecords idempotencyRecords;
+    private final String statementTimeoutMillis;
 
     CommandSubmission(
             CommandGateway commandGateway,
             TransactionTemplate transaction,
             JdbcClient jdbc,
-            IdempotencyRecords idempotencyRecords) {
+            IdempotencyRecords idempotencyRecords,
+            EventStoreProperties eventStore) {
         this.commandGateway = commandGateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.idempotencyRecords = idempotencyRecords;
+        this.statementTimeoutMillis =
+                String.valueOf(eventStore.commandStatementTimeout().toMillis());
     }
 
     Accepted submit(CommitmentId commitmentId, Object command, HttpStatus status, IdempotentRequest idempotent) {
@@ -59,6 +64,12 @@ class CommandSubmission {
 
     private Accepted submitInTransaction(
             CommitmentId commitmentId, Object command, HttpStatus status, IdempotentRequest idempotent) {
+        // Bounds every statement of this transaction, so it commits long before readers stop waiting for its
+        // global index (see EventStoreProperties).
+        jdbc.sql("SELECT set_config('statement_timeout', ?, true)")
+                .param(statementTimeoutMillis)
+                .query()
+                .singleValue();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
                 .param(commitmentId.value())
                 .query()

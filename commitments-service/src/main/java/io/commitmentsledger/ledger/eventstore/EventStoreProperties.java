@@ -1,0 +1,33 @@
+package io.commitmentsledger.ledger.eventstore;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long readers wait for events that commit out of global-index order, and how long a command's transaction may
+ * run, which must stay well below that wait.
+ *
+ * <p>PostgreSQL hands out global indexes at insert time but makes rows visible at commit, so a reader can see index
+ * 12 before 11. Axon's tracking token remembers 11 as a gap for {@code gapTimeout} (and while fewer than {@code
+ * maxGapOffset} events lie beyond it), then forgets it: an event committing later than that would never reach Kafka.
+ * Command transactions are therefore kept short: every statement in them is bounded by {@code commandStatementTimeout}.
+ *
+ * @param gapTimeout how long a missing global index is still waited for
+ * @param maxGapOffset how many events past a gap it is still waited for
+ * @param commandStatementTimeout the longest a single statement of a command's transaction may run
+ */
+@ConfigurationProperties("ledger.event-store")
+public record EventStoreProperties(
+        @DefaultValue("60s") Duration gapTimeout,
+        @DefaultValue("100000") int maxGapOffset,
+        @DefaultValue("5s") Duration commandStatementTimeout) {
+
+    public EventStoreProperties {
+        if (commandStatementTimeout.multipliedBy(4).compareTo(gapTimeout) > 0) {
+            throw new IllegalArgumentException("ledger.event-store.gap-timeout (" + gapTimeout
+                    + ") must be at least four times ledger.event-store.command-statement-timeout ("
+                    + commandStatementTimeout + "), or a slow command could commit after readers gave up on it");
+        }
+    }
+}

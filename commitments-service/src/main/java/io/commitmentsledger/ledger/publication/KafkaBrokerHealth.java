@@ -1,0 +1,45 @@
+package io.commitmentsledger.ledger.publication;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} component {@code kafka}: whether the broker answers, and how far publication lags.
+ * Commands never depend on it (they only write to PostgreSQL), so it is left out of the readiness group: a broker
+ * outage shows here while the ledger keeps accepting commands.
+ */
+@Component("kafka")
+class KafkaBrokerHealth extends AbstractHealthIndicator implements DisposableBean {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final AdminClient admin;
+    private final PublicationLag lag;
+
+    KafkaBrokerHealth(KafkaAdmin kafkaAdmin, PublicationLag lag) {
+        super("Kafka health check failed");
+        this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
+        this.lag = lag;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder health) throws Exception {
+        health.withDetail("publicationLag", lag.current());
+        var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
+        int brokers =
+                cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+        health.up().withDetail("clusterId", cluster.clusterId().get()).withDetail("brokers", brokers);
+    }
+
+    @Override
+    public void destroy() {
+        admin.close(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,34 @@
+package io.commitmentsledger.ledger.publication;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The topic, and the error handling that makes publication at-least-once. */
+@Configuration(proxyBeanMethods = false)
+class PublicationConfiguration {
+
+    /** Created at start-up when missing; an existing topic is left as it is. */
+    @Bean
+    NewTopic commitmentEventsTopic(PublicationProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .build();
+    }
+
+    /**
+     * Axon's default for event handlers logs a failure and moves on, which would silently skip the event. The
+     * publisher's failures propagate instead, so the processor retries the batch from its stored token.
+     */
+    @Bean
+    ConfigurerModule publisherFailuresAreRetried() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        KafkaEventPublisher.PROCESSOR, configuration -> PropagatingErrorHandler.instance());
+    }
+}

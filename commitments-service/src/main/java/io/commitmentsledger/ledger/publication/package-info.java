@@ -1,0 +1,5 @@
+/**
+ * Publication: reads the event store in global order and publishes every event to Kafka as a CloudEvent, keyed by
+ * commitment, at least once and in each commitment's order.
+ */
+package io.commitmentsledger.ledger.publication;

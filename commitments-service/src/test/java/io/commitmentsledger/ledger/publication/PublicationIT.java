@@ -1,0 +1,283 @@
+package io.commitmentsledger.ledger.publication;
+
+import static io.commitmentsledger.ledger.support.LedgerClient.confirmBody;
+import static io.commitmentsledger.ledger.support.LedgerClient.progressBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.events.CloudEventHeaders;
+import io.commitmentsledger.contracts.events.CommitmentAgreed;
+import io.commitmentsledger.contracts.events.CommitmentConfirmed;
+import io.commitmentsledger.contracts.events.CommitmentEvent;
+import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.ledger.support.LedgerClient;
+import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.ledger.support.TopicRecorder;
+import io.commitmentsledger.ledger.support.TopicRecorder.Received;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.LongStream;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every recorded event reaches a real Kafka broker: once or more, in each commitment's order, never skipped. */
+@LedgerIntegrationTest
+class PublicationIT {
+
+    private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    LedgerClient client;
+    TopicRecorder topic;
+
+    @BeforeEach
+    void setUp() {
+        client = new LedgerClient(port);
+        topic = new TopicRecorder(brokers, EventTypes.DEFAULT_TOPIC);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        topic.close();
+    }
+
+    /** The commitment's events as the event store holds them, in sequence order. */
+    private List<JsonNode> stored(String id) {
+        List<JsonNode> events = new ArrayList<>();
+        client.get("/api/v1/commitments/" + id + "/events").json().get("events").forEach(events::add);
+        return events;
+    }
+
+    private void awaitOnTopic(String id, int count) {
+        await().atMost(PUBLISHED_WITHIN)
+                .untilAsserted(() -> assertThat(topic.firstSeenSequences(id)).hasSize(count));
+    }
+
+    @Test
+    void publishesEachEventKeyedByCommitmentWithCloudEventsHeaders() {
+        String id = client.agreeNew("published");
+        client.post("/api/v1/commitments/" + id + "/confirmations", confirmBody("GB/DSIT"));
+
+        awaitOnTopic(id, 2);
+
+        List<JsonNode> stored = stored(id);
+        List<Received> records = topic.forKey(id);
+        for (int i = 0; i < 2; i++) {
+            Received record = records.get(i);
+            JsonNode event = stored.get(i);
+            String name = event.get("type").asString();
+            assertThat(record.headers())
+                    .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
+                    .containsEntry(CloudEventHeaders.ID, event.get("eventId").asString())
+                    .containsEntry(CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE)
+                    .containsEntry(CloudEventHeaders.TYPE, "dev.commitments-ledger." + name + ".v1")
+                    .containsEntry(CloudEventHeaders.SUBJECT, id)
+                    .containsEntry(
+                            CloudEventHeaders.TIME, event.get("recordedAt").asString())
+                    .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
+                    .containsEntry(
+                            CloudEventHeaders.DATA_SCHEMA,
+                            "https://commitments-ledger.dev/schemas/" + name + "/v1.json")
+                    .containsEntry(CloudEventHeaders.COMMITMENT_SEQUENCE, String.valueOf(i))
+                    .containsEntry(
+                            CloudEventHeaders.GLOBAL_POSITION,
+                            event.get("globalPosition").asString());
+            assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                    .isEqualTo(event.get("payload").toString());
+        }
+    }
+
+    @Test
+    void publishesWhatASubscriberReadsWithOnlyTheContractsAKafkaClientAndJackson() {
+        String id = client.agreeNew("subscriber");
+        client.post("/api/v1/commitments/" + id + "/confirmations", confirmBody("GB/DSIT"));
+        awaitOnTopic(id, 2);
+
+        ObjectMapper plainJackson = JsonMapper.builder().build();
+        List<CommitmentEvent> events = topic.forKey(id).stream()
+                .map(record -> (CommitmentEvent) plainJackson.readValue(
+                        record.value(), EventTypes.forCloudEventType(record.header(CloudEventHeaders.TYPE))))
+                .toList();
+
+        assertThat(events.get(0)).isInstanceOf(CommitmentAgreed.class);
+        assertThat(events.get(1))
+                .isEqualTo(new CommitmentConfirmed(
+                        new CommitmentId(id), ActingAgency.parse("GB/DSIT"), LocalDate.of(2024, 1, 16)));
+    }
+
+    @Test
+    void publishesRecordsTheCloudEventsSdkReadsInBinaryMode() {
+        String id = client.agreeNew("cloudevents");
+        awaitOnTopic(id, 1);
+        Received record = topic.forKey(id).get(0);
+        RecordHeaders headers = new RecordHeaders();
+        record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            CloudEvent event = deserializer.deserialize(EventTypes.DEFAULT_TOPIC, headers, record.value());
+
+            assertThat(event.getId()).isEqualTo(record.eventId());
+            assertThat(event.getType()).isEqualTo("dev.commitments-ledger.CommitmentAgreed.v1");
+            assertThat(event.getSubject()).isEqualTo(id);
+            assertThat(event.getTime()).isNotNull();
+            assertThat(event.getDataSchema())
+                    .hasToString("https://commitments-ledger.dev/schemas/CommitmentAgreed/v1.json");
+            assertThat(event.getExtension("commitmentsequence")).isEqualTo("0");
+            assertThat(event.getData().toBytes()).isEqualTo(record.value());
+        }
+    }
+
+    /**
+     * Many writers commit into many commitments at once, so PostgreSQL commits global indexes out of order, and one
+     * deliberately slow transaction holds its index open while the publisher moves past it. Every stored event
+     * must still reach the topic, each commitment's in sequence order without holes.
+     */
+    @Test
+    void publishesEveryEventCommittedOutOfGlobalOrderIncludingASlowTransaction() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(client.agreeNew("gaps"));
+        }
+        String slowId = LedgerClient.uniqueId("slow");
+        CountDownLatch slowInserted = new CountDownLatch(1);
+        CountDownLatch releaseSlow = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(17);
+        try {
+            Future<?> slow = threads.submit(() -> transaction.executeWithoutResult(tx -> {
+                storageEngine.appendEvents(new GenericDomainEventMessage<>(
+                        "Commitment",
+                        slowId,
+                        0,
+                        new CommitmentConfirmed(
+                                new CommitmentId(slowId), ActingAgency.parse("GB/DSIT"), LocalDate.of(2024, 1, 16))));
+                slowInserted.countDown();
+                awaitQuietly(releaseSlow);
+            }));
+            slowInserted.await();
+
+            List<Future<?>> writers = new ArrayList<>();
+            for (int writer = 0; writer < 16; writer++) {
+                writers.add(threads.submit(() -> {
+                    for (int n = 0; n < 25; n++) {
+                        String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                        var response =
+                                client.post("/api/v1/commitments/" + id + "/progress-reports", progressBody("n" + n));
+                        assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            // The publisher has gone past the slow transaction's global index before that index commits.
+            await().atMost(PUBLISHED_WITHIN)
+                    .untilAsserted(() -> assertThat(ids)
+                            .allSatisfy(id -> assertThat(topic.firstSeenSequences(id))
+                                    .hasSize(stored(id).size())));
+            assertThat(topic.forKey(slowId)).isEmpty();
+
+            releaseSlow.countDown();
+            slow.get();
+        } finally {
+            releaseSlow.countDown();
+            threads.shutdownNow();
+        }
+
+        await().atMost(PUBLISHED_WITHIN).until(() -> !topic.forKey(slowId).isEmpty());
+        ids.add(slowId);
+        for (String id : ids) {
+            List<JsonNode> stored = stored(id);
+            assertThat(topic.firstSeenSequences(id))
+                    .as("sequences of %s on the topic", id)
+                    .containsExactlyElementsOf(
+                            LongStream.range(0, stored.size()).boxed().toList());
+            Set<String> publishedIds = new HashSet<>();
+            topic.forKey(id).forEach(record -> publishedIds.add(record.eventId()));
+            stored.forEach(event ->
+                    assertThat(publishedIds).contains(event.get("eventId").asString()));
+        }
+    }
+
+    @Test
+    void resumesFromItsStoredPositionAfterARestartWithNothingLost() throws Exception {
+        String id = client.agreeNew("restart");
+        awaitOnTopic(id, 1);
+        StreamingEventProcessor publisher = processing
+                .eventProcessor(KafkaEventPublisher.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
+
+        publisher.shutdownAsync().get();
+        try {
+            for (int n = 0; n < 10; n++) {
+                assertThat(client.post(
+                                        "/api/v1/commitments/" + id + "/progress-reports",
+                                        progressBody("while stopped " + n))
+                                .status())
+                        .isEqualTo(200);
+            }
+            assertThat(topic.forKey(id)).hasSize(1);
+        } finally {
+            publisher.start();
+        }
+
+        awaitOnTopic(id, 11);
+        assertThat(topic.firstSeenSequences(id))
+                .containsExactlyElementsOf(LongStream.range(0, 11).boxed().toList());
+        Map<String, List<Received>> byKey = topic.byKey();
+        assertThat(byKey.get(id)).hasSize(11);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
