@@ -20,6 +20,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ class KafkaEventPublisher {
 
     static final String PROCESSOR = "kafka-publisher";
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<String, byte[]> kafka;
@@ -110,6 +113,10 @@ class KafkaEventPublisher {
                 CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                         .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
+                log.warn(
+                        "Kafka did not acknowledge a batch of {} events; it will be retried: {}",
+                        sends.size(),
+                        e.toString());
                 // A fresh producer for the retry: the old one may hold a fenced id or a dead connection.
                 kafka.getProducerFactory().reset();
                 throw new PublicationFailed("Kafka did not acknowledge " + sends.size() + " events", e);
