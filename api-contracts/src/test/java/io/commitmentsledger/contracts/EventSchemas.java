@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * Loads the published event schemas as a subscriber would, but from this jar: their https {@code $id}s, and the
  * absolute {@code $ref}s to the shared definitions, resolve to classpath resources, and nothing is fetched remotely.
  */
-final class EventSchemas {
+public final class EventSchemas {
 
     private static final String ID_PREFIX = "https://commitments-ledger.dev/schemas/";
 
@@ -29,17 +29,17 @@ final class EventSchemas {
     private EventSchemas() {}
 
     /** The schema of the type's current revision, found by its {@code $id} as {@code ce_dataschema} names it. */
-    static Schema of(Class<?> type) {
+    public static Schema of(Class<?> type) {
         return at(EventTypes.dataSchema(EventTypes.name(type), EventTypes.revision(type))
                 .toString());
     }
 
     /** A schema at an id or location, optionally with a JSON pointer fragment: {@code classpath:asyncapi.yaml#/...}. */
-    static Schema at(String location) {
+    public static Schema at(String location) {
         return REGISTRY.getSchema(SchemaLocation.of(location));
     }
 
-    static List<Error> validate(Class<?> type, JsonNode event) {
+    public static List<Error> validate(Class<?> type, JsonNode event) {
         return of(type).validate(event);
     }
 }

@@ -9,6 +9,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.EventSchemas;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -149,6 +150,69 @@ class PublicationIT {
         assertThat(events.get(1))
                 .isEqualTo(new CommitmentConfirmed(
                         new CommitmentId(id), ActingAgency.parse("GB/DSIT"), LocalDate.of(2024, 1, 16)));
+    }
+
+    @Test
+    void publishesEveryEventTypeValidAgainstTheJsonSchemaItsRecordNames() {
+        String id = client.agreeNew("schemas");
+        String withdrawn = client.agreeNew("schemas-withdrawn");
+        String base = "/api/v1/commitments/" + id;
+        List<String[]> commands = List.of(
+                new String[] {"/confirmations", confirmBody("JP/METI")},
+                new String[] {"/confirmations", confirmBody("GB/DSIT")},
+                new String[] {"/workshops", """
+                        {"workshopId": "w1", "title": "Workshop", "when": {"quarter": "2024-Q1"}, "format": "ONLINE",
+                         "host": "GB", "scheduledOn": "2024-01-16", "actingAgency": "GB/DSIT"}"""},
+                new String[] {"/workshops/w1/reschedulings", """
+                        {"when": {"start": "2024-03-04", "end": "2024-03-05"}, "format": "IN_PERSON",
+                         "location": "London", "reason": "Venue found", "rescheduledOn": "2024-02-01",
+                         "actingAgency": "GB/DSIT"}"""},
+                new String[] {"/workshops/w1/cancellation", """
+                        {"reason": "Clash", "cancelledOn": "2024-02-10", "actingAgency": "JP/METI"}"""},
+                new String[] {"/workshops", """
+                        {"workshopId": "w2", "title": "Workshop", "when": {"date": "2024-03-20"}, "format": "HYBRID",
+                         "host": "JP", "scheduledOn": "2024-02-10", "actingAgency": "JP/METI"}"""},
+                new String[] {"/workshops/w2/outcome", """
+                        {"heldOn": "2024-03-20", "outcome": "Three joint projects", "actingAgency": "JP/METI"}"""},
+                new String[] {"/progress-reports", """
+                        {"note": "Report published", "evidence": "https://www.meti.go.jp/english/",
+                         "reportedOn": "2024-03-25", "actingAgency": "JP/METI"}"""},
+                new String[] {"/progress-reports", progressBody("No link")},
+                new String[] {"/amendments", """
+                        {"target": {"date": "2024-04-30"}, "reason": "Report due", "amendedOn": "2024-03-25",
+                         "actingAgency": "GB/DSIT"}"""},
+                new String[] {"/completions", LedgerClient.completionBody("JP/METI")},
+                new String[] {"/completions", LedgerClient.completionBody("GB/DSIT")});
+        for (String[] command : commands) {
+            var response = client.post(base + command[0], command[1]);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        client.post("/api/v1/commitments/" + withdrawn + "/withdrawal", """
+                {"reason": "Superseded", "withdrawnOn": "2024-02-01", "actingAgency": "GB/DSIT"}""");
+        awaitOnTopic(id, 14);
+        awaitOnTopic(withdrawn, 2);
+
+        ObjectMapper json = JsonMapper.builder().build();
+        Set<String> types = new HashSet<>();
+        for (Received record : concat(topic.forKey(id), topic.forKey(withdrawn))) {
+            types.add(record.header(CloudEventHeaders.TYPE));
+            assertThat(EventSchemas.at(record.header(CloudEventHeaders.DATA_SCHEMA))
+                            .validate(json.readTree(record.value())))
+                    .as(
+                            "%s %s",
+                            record.header(CloudEventHeaders.TYPE), new String(record.value(), StandardCharsets.UTF_8))
+                    .isEmpty();
+        }
+        assertThat(types)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.all().stream()
+                        .map(EventTypes::cloudEventType)
+                        .toList());
+    }
+
+    private static List<Received> concat(List<Received> first, List<Received> second) {
+        List<Received> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Test
