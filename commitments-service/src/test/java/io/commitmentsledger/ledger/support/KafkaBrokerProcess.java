@@ -2,6 +2,7 @@ package io.commitmentsledger.ledger.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.commitmentsledger.local.LocalKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,68 +12,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node Kafka broker (KRaft, combined broker and controller) in a child JVM, run from the Kafka jars
- * on the test classpath, with a fixed port and data that survive a stop. Tests stop it to cut the ledger off from
- * Kafka and start it again at the same address.
+ * The local stack's real Kafka broker ({@link LocalKafka}) in a child JVM, with a fixed port and data that survive a
+ * stop. Tests stop it to cut the ledger off from Kafka and start it again at the same address.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
     private final Path directory;
     private final int port;
+    private final int controllerPort;
     private Process process;
 
-    private KafkaBrokerProcess(Path directory, int port) {
+    private KafkaBrokerProcess(Path directory, int port, int controllerPort) {
         this.directory = directory;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
-    /** Writes the broker's configuration and formats its storage in {@code directory}, on free ports. */
+    /** A broker with its data in {@code directory}, on free ports; {@link #start()} runs it. */
     public static KafkaBrokerProcess format(Path directory) {
         try {
-            Files.createDirectories(directory);
-            int port = freePort();
-            int controllerPort = freePort();
-            Files.writeString(directory.resolve("server.properties"), """
-                    process.roles=broker,controller
-                    node.id=1
-                    controller.quorum.voters=1@localhost:%2$d
-                    listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
-                    advertised.listeners=PLAINTEXT://localhost:%1$d
-                    controller.listener.names=CONTROLLER
-                    inter.broker.listener.name=PLAINTEXT
-                    listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                    log.dirs=%3$s
-                    num.partitions=3
-                    offsets.topic.replication.factor=1
-                    transaction.state.log.replication.factor=1
-                    transaction.state.log.min.isr=1
-                    group.initial.rebalance.delay.ms=0
-                    """.formatted(
-                            port, controllerPort, directory.resolve("logs")));
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port);
-            Process format = broker.java(
-                            "kafka.tools.StorageTool",
-                            "format",
-                            "--cluster-id",
-                            Uuid.randomUuid().toString(),
-                            "--config",
-                            directory.resolve("server.properties").toString())
-                    .redirectOutput(directory.resolve("format.log").toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            if (format.waitFor() != 0) {
-                throw new IllegalStateException(
-                        "formatting Kafka storage failed; see " + directory.resolve("format.log"));
-            }
-            return broker;
+            return new KafkaBrokerProcess(directory, freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -83,7 +46,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** Starts the broker and waits until it accepts connections. */
     public KafkaBrokerProcess start() {
         try {
-            process = java("kafka.Kafka", directory.resolve("server.properties").toString())
+            Files.createDirectories(directory);
+            process = java(
+                            LocalKafka.class.getName(),
+                            directory.toString(),
+                            Integer.toString(port),
+                            Integer.toString(controllerPort))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             directory.resolve("broker.log").toFile()))
                     .redirectErrorStream(true)
