@@ -1,4 +1,4 @@
-package io.commitmentsledger.ledger.embedded;
+package io.commitmentsledger.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -7,18 +7,20 @@ import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts a real PostgreSQL from Maven-packaged binaries when no external database is configured, so the service
  * runs on a machine that has only a JDK. Setting {@code spring.datasource.url} (for example through
  * {@code SPRING_DATASOURCE_URL}) switches this off and the service uses that database unchanged.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
-class EmbeddedPostgresConfiguration {
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 

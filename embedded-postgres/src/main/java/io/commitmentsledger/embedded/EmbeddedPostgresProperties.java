@@ -1,4 +1,4 @@
-package io.commitmentsledger.ledger.embedded;
+package io.commitmentsledger.embedded;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,2 +1,2 @@
 /** The embedded default: a real PostgreSQL started from Maven binaries when no external database is configured. */
-package io.commitmentsledger.ledger.embedded;
+package io.commitmentsledger.embedded;
