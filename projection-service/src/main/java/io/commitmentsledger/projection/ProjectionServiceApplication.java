@@ -1,13 +1,23 @@
 package io.commitmentsledger.projection;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
-/** projection-service: will build queryable timelines of each commitment from the Kafka event stream. */
+/** projection-service: builds queryable timelines of each commitment from the Kafka event stream. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ProjectionServiceApplication.class, args);
+    }
+
+    /** Server time in UTC: "today" for overdue, "now" for ages. Tests replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,2 +1,2 @@
-/** projection-service: the read side, which turns the event stream into timelines people can query. */
+/** projection-service: the read side, which turns the event stream into what people ask for. */
 package io.commitmentsledger.projection;

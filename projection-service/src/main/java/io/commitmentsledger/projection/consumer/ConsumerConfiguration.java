@@ -1,0 +1,60 @@
+package io.commitmentsledger.projection.consumer;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.core.JacksonException;
+
+/** What happens to records that cannot be applied. */
+@Configuration(proxyBeanMethods = false)
+class ConsumerConfiguration {
+
+    /**
+     * A record that cannot be read goes straight to the dead-letter topic, with the reason in its
+     * {@code kafka_dlt-exception-*} headers, and the consumer goes on. A database that is away is waited for, without
+     * limit: those records are fine and must not be lost. Anything else is tried three times, then dead-lettered.
+     */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> kafka, ProjectionProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        handler.addNotRetryableExceptions(
+                UnreadableRecord.class, JacksonException.class, IllegalArgumentException.class);
+        handler.setBackOffFunction((record, exception) -> databaseIsAway(exception) ? databaseAway() : null);
+        return handler;
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(ProjectionProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).build();
+    }
+
+    private static ExponentialBackOff databaseAway() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2);
+        backOff.setMaxInterval(30_000);
+        return backOff;
+    }
+
+    private static boolean databaseIsAway(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

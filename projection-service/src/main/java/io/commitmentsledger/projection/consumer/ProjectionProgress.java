@@ -1,0 +1,78 @@
+package io.commitmentsledger.projection.consumer;
+
+import io.commitmentsledger.projection.store.ApplyOutcome;
+import io.commitmentsledger.projection.store.Generations;
+import io.commitmentsledger.projection.store.ReadModel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the consumer has done: counters per outcome, when it last applied something, how old the newest applied
+ * event is ({@code ledger.projection.newest.event.age}), and a way for readers to wait until a commitment's change
+ * has been applied (read-your-writes).
+ */
+@Component
+public class ProjectionProgress {
+
+    private final Clock clock;
+    private final Map<ApplyOutcome, Counter> outcomes = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final AtomicReference<Instant> newestRecordedAt = new AtomicReference<>();
+    private final AtomicReference<Instant> lastAppliedAt = new AtomicReference<>();
+    private final Map<String, CompletableFuture<Void>> changes = new ConcurrentHashMap<>();
+
+    ProjectionProgress(MeterRegistry registry, Clock clock, ReadModel readModel, Generations generations) {
+        this.registry = registry;
+        this.clock = clock;
+        // after a restart the age still means something: start from what the read model holds
+        readModel.newestRecordedAt(generations.active()).ifPresent(newestRecordedAt::set);
+        Gauge.builder("ledger.projection.newest.event.age", this, ProjectionProgress::newestEventAgeSeconds)
+                .description("Seconds since the ledger recorded the newest event the projection has applied")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** Called after the transaction that applied {@code event} has committed. */
+    void applied(IncomingEvent event, ApplyOutcome outcome) {
+        outcomes.computeIfAbsent(outcome, o -> Counter.builder("ledger.projection.events")
+                        .tag("outcome", o.name().toLowerCase())
+                        .description("Events read from the topic, by what applying them did")
+                        .register(registry))
+                .increment();
+        lastAppliedAt.set(clock.instant());
+        newestRecordedAt.accumulateAndGet(
+                event.recordedAt(), (a, b) -> a == null || b.isAfter(a) ? b : a);
+        CompletableFuture<Void> waiting = changes.remove(event.commitmentId());
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    /**
+     * Completes when the next event is applied to the commitment. Take it before reading the commitment, then wait
+     * on it if what was read is too old: a change between the read and the wait is not missed.
+     */
+    public CompletableFuture<Void> nextChange(String commitmentId) {
+        return changes.computeIfAbsent(commitmentId, id -> new CompletableFuture<>());
+    }
+
+    /** When the consumer last applied an event in this process; null before the first. */
+    public Instant lastAppliedAt() {
+        return lastAppliedAt.get();
+    }
+
+
+    private double newestEventAgeSeconds() {
+        Instant newest = newestRecordedAt.get();
+        return newest == null ? Double.NaN : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
+    }
+}

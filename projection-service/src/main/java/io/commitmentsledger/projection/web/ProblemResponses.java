@@ -1,0 +1,77 @@
+package io.commitmentsledger.projection.web;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every failure as RFC 9457 {@code application/problem+json} with a stable type. */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final String BASE = "https://commitments-ledger.dev/problems/";
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "commitment-not-found", "Commitment not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidParameter(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request parameter",
+                e.getName() + " has an invalid value");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> lagging(ProjectionLagging e) {
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "version-not-yet-visible", "Not yet visible", e.getMessage());
+        problem.setProperty("requiredVersion", e.requiredVersion());
+        problem.setProperty("currentVersion", e.currentVersion());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure handling a request", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the request could not be handled");
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
+            problem.setType(URI.create(BASE + "http-protocol"));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,185 @@
+package io.commitmentsledger.projection.web;
+
+import io.commitmentsledger.projection.consumer.ProjectionProgress;
+import io.commitmentsledger.projection.store.CommitmentFilter;
+import io.commitmentsledger.projection.store.Generations;
+import io.commitmentsledger.projection.store.ReadModel;
+import io.commitmentsledger.projection.store.ReadModel.AreaCount;
+import io.commitmentsledger.projection.timeline.CommitmentStatus;
+import io.commitmentsledger.projection.timeline.CommitmentSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What readers ask of the read model. Every answer comes from the active generation. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Queries", description = "Where commitments stand and what happened to them")
+class QueryController {
+
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    private static final int LARGEST_PAGE = 100;
+
+    private final ReadModel readModel;
+    private final Generations generations;
+    private final ProjectionProgress progress;
+    private final Clock clock;
+
+    QueryController(ReadModel readModel, Generations generations, ProjectionProgress progress, Clock clock) {
+        this.readModel = readModel;
+        this.generations = generations;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Schema(name = "CommitmentPage")
+    record PageView(List<CommitmentView> items, int page, int size, long total) {}
+
+    @Schema(name = "PartnershipOverview")
+    record OverviewView(String partnershipId, long commitments, long overdue, List<AreaView> areas) {}
+
+    @Schema(name = "AreaOverview")
+    record AreaView(String area, long commitments, long overdue, Map<String, Long> byStatus) {}
+
+    @GetMapping("/commitments")
+    @Operation(summary = "List commitments, filtered, in a stable order (by id), one page at a time")
+    PageView list(
+            @RequestParam(required = false) String partnership,
+            @RequestParam(required = false) String area,
+            @Parameter(description = "A party's country, e.g. JP") @RequestParam(required = false) String party,
+            @RequestParam(required = false) CommitmentStatus status,
+            @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "Words in the title or description") @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
+            throw new IllegalArgumentException("page must be 0 or more and size 1 to " + LARGEST_PAGE);
+        }
+        LocalDate today = LocalDate.now(clock);
+        var found = readModel.list(
+                generations.active(),
+                new CommitmentFilter(partnership, area, party, status, overdue, q == null || q.isBlank() ? null : q),
+                today,
+                page,
+                size);
+        return new PageView(
+                found.items().stream().map(s -> CommitmentView.of(s, today)).toList(),
+                found.page(),
+                found.size(),
+                found.total());
+    }
+
+    @GetMapping("/commitments/{commitmentId}")
+    @Operation(
+            summary = "Where a commitment stands",
+            description = "asOf: as it was known at that instant. minVersion with wait: read-your-writes, waits up to"
+                    + " `wait` (at most 30s) for the projection to reach the version a command answered; 503 if not.")
+    CommitmentView commitment(
+            @PathVariable String commitmentId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) Long minVersion,
+            @Parameter(description = "e.g. 2s") @RequestParam(defaultValue = "5s") Duration wait) {
+        LocalDate today = LocalDate.now(clock);
+        CommitmentSummary current = atLeast(commitmentId, minVersion, wait);
+        if (asOf == null) {
+            return CommitmentView.of(current, today);
+        }
+        return readModel.summaryAsOf(generations.active(), commitmentId, asOf)
+                .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(asOf, clock.getZone())))
+                .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + asOf));
+    }
+
+    @GetMapping("/commitments/{commitmentId}/timeline")
+    @Operation(summary = "Everything that happened to a commitment, in order", description = "asOf, minVersion and"
+            + " wait as for the commitment")
+    TimelineView timeline(
+            @PathVariable String commitmentId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) Long minVersion,
+            @RequestParam(defaultValue = "5s") Duration wait) {
+        atLeast(commitmentId, minVersion, wait);
+        var rows = readModel.timeline(generations.active(), commitmentId, asOf);
+        if (rows.isEmpty()) {
+            throw new NotFound("commitment " + commitmentId + " was not yet known at " + asOf);
+        }
+        return new TimelineView(
+                commitmentId,
+                rows.get(rows.size() - 1).sequence(),
+                asOf,
+                rows.stream().map(TimelineView.Entry::of).toList());
+    }
+
+    @GetMapping("/partnerships/{partnershipId}/overview")
+    @Operation(summary = "A partnership's commitments counted by area and status, with how many are overdue")
+    OverviewView overview(@PathVariable String partnershipId) {
+        Map<String, AreaView> areas = new LinkedHashMap<>();
+        for (AreaCount count : readModel.overview(generations.active(), partnershipId, LocalDate.now(clock))) {
+            AreaView area = areas.getOrDefault(
+                    count.area(), new AreaView(count.area(), 0, 0, new LinkedHashMap<>()));
+            area.byStatus().put(count.status(), count.commitments());
+            areas.put(
+                    count.area(),
+                    new AreaView(
+                            count.area(),
+                            area.commitments() + count.commitments(),
+                            area.overdue() + count.overdue(),
+                            area.byStatus()));
+        }
+        return new OverviewView(
+                partnershipId,
+                areas.values().stream().mapToLong(AreaView::commitments).sum(),
+                areas.values().stream().mapToLong(AreaView::overdue).sum(),
+                List.copyOf(areas.values()));
+    }
+
+    /** The commitment now, once it has reached {@code minVersion}; waits for that up to {@code wait}. */
+    private CommitmentSummary atLeast(String commitmentId, Long minVersion, Duration wait) {
+        long required = minVersion == null ? 0 : minVersion;
+        Instant deadline = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        while (true) {
+            CompletableFuture<Void> change = progress.nextChange(commitmentId);
+            Optional<CommitmentSummary> current = readModel.summary(generations.active(), commitmentId);
+            if (current.isPresent() && current.get().version() >= required) {
+                return current.get();
+            }
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (minVersion == null || remaining.isNegative() || remaining.isZero()) {
+                if (current.isEmpty() && minVersion == null) {
+                    throw new NotFound("no commitment " + commitmentId + " is known");
+                }
+                throw new ProjectionLagging(
+                        commitmentId, required, current.map(CommitmentSummary::version).orElse(-1L));
+            }
+            awaitQuietly(change, remaining);
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> change, Duration remaining) {
+        try {
+            change.get(remaining.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the loop reads again and gives up once the deadline has passed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the projection", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.commitmentsledger.projection.web;
+
+import io.commitmentsledger.projection.store.TimelineRow;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A commitment's timeline: every applied event in sequence order. */
+@Schema(name = "Timeline")
+record TimelineView(String commitmentId, long version, Instant asOf, List<Entry> entries) {
+
+    @Schema(name = "TimelineEntry")
+    record Entry(
+            long sequence,
+            @Schema(description = "Finds the raw event in the write side's /events and on the topic")
+                    long globalPosition,
+            String eventId,
+            @Schema(example = "WorkshopScheduled") String kind,
+            @Schema(description = "When it happened in the world") LocalDate occurredOn,
+            @Schema(description = "When the ledger recorded it") Instant recordedAt,
+            @Schema(example = "JP/METI") String actor,
+            String actorCountry,
+            String actorAgency,
+            @Schema(description = "One line for people") String summary) {
+
+        static Entry of(TimelineRow row) {
+            String[] actor = row.actor().split("/", 2);
+            return new Entry(
+                    row.sequence(),
+                    row.globalPosition(),
+                    row.eventId(),
+                    row.kind(),
+                    row.occurredOn(),
+                    row.recordedAt(),
+                    row.actor(),
+                    actor[0],
+                    actor.length > 1 ? actor[1] : null,
+                    row.summary());
+        }
+    }
+}
