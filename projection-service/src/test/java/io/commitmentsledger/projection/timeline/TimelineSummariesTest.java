@@ -1,0 +1,226 @@
+package io.commitmentsledger.projection.timeline;
+
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.DSIT;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.ID;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.METI;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.MINISTERIAL_MEETING;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.WORKSHOP;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.agreed;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.completed;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.confirmed;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.markedComplete;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.progressReported;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.targetAmended;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.withdrawn;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopCancelled;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopHeld;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopRescheduled;
+import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopScheduled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.events.CommitmentEvent;
+import io.commitmentsledger.contracts.events.ProgressReported;
+import io.commitmentsledger.contracts.events.WorkshopRescheduled;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TimelineSummariesTest {
+
+    private static final LocalDate FEBRUARY = LocalDate.of(2024, 2, 10);
+
+    static List<Named<CommitmentEvent>> everyType() {
+        return TimelineFixtures.oneOfEach();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyType")
+    void summarizesEveryEventTypeAsOneNonBlankLineNamingTheActor(CommitmentEvent event) {
+        String line = TimelineSummaries.summarize(event);
+
+        assertThat(line)
+                .isNotBlank()
+                .doesNotContain("\n", "\r")
+                .contains(event.actor().toString());
+        assertThat(line.length()).isLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH);
+    }
+
+    @Test
+    void hasAnExampleOfEveryPermittedEventType() {
+        assertThat(everyType().stream().map(Named::getPayload).<Class<?>>map(Object::getClass))
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(CommitmentEvent.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void namesTheOtherPartyAndTheTargetOfAnAgreement() {
+        assertThat(TimelineSummaries.summarize(agreed()))
+                .isEqualTo("Agreed by JP/METI with GB: Industry-academia-government semiconductor workshop,"
+                        + " due 2024-Q1");
+    }
+
+    @Test
+    void namesTheConfirmingAgency() {
+        assertThat(TimelineSummaries.summarize(confirmed(DSIT, MINISTERIAL_MEETING)))
+                .isEqualTo("Confirmed by GB/DSIT");
+    }
+
+    @Test
+    void describesAScheduledWorkshopWithWindowFormatPlaceAndHost() {
+        assertThat(TimelineSummaries.summarize(workshopScheduled()))
+                .isEqualTo("Workshop 'Semiconductor workshop' scheduled by GB/DSIT for 2024-01-01 to 2024-03-31"
+                        + " (in person, London), hosted by GB");
+    }
+
+    @Test
+    void describesASingleDayWindowAsOnThatDay() {
+        String line = TimelineSummaries.summarize(TimelineFixtures.workshopScheduled(
+                WORKSHOP, "Semiconductor workshop", DateWindow.on(LocalDate.of(2024, 2, 20)), FEBRUARY));
+
+        assertThat(line).contains("scheduled by GB/DSIT on 2024-02-20 (in person, London)");
+    }
+
+    @Test
+    void describesARescheduledWorkshopWithItsReason() {
+        assertThat(TimelineSummaries.summarize(workshopRescheduled()))
+                .isEqualTo("Workshop semiconductor-workshop-2024-q1 rescheduled by GB/DSIT to 2024-03-05 to 2024-03-06"
+                        + " (hybrid, Imperial College London): Venue found");
+    }
+
+    @Test
+    void describesARescheduledWorkshopOnOneDayWithoutALocation() {
+        WorkshopRescheduled online = new WorkshopRescheduled(
+                ID,
+                WORKSHOP,
+                DateWindow.on(LocalDate.of(2024, 3, 6)),
+                WorkshopFormat.ONLINE,
+                null,
+                "Travel restrictions",
+                DSIT,
+                FEBRUARY);
+
+        assertThat(TimelineSummaries.summarize(online))
+                .isEqualTo("Workshop semiconductor-workshop-2024-q1 rescheduled by GB/DSIT to take place on 2024-03-06"
+                        + " (online): Travel restrictions");
+    }
+
+    @Test
+    void givesTheReasonAWorkshopWasCancelled() {
+        assertThat(TimelineSummaries.summarize(workshopCancelled()))
+                .isEqualTo("Workshop semiconductor-workshop-2024-q1 cancelled by JP/METI:"
+                        + " Merged into the next ministerial meeting");
+    }
+
+    @Test
+    void givesTheOutcomeOfAHeldWorkshop() {
+        assertThat(TimelineSummaries.summarize(workshopHeld()))
+                .isEqualTo("Workshop semiconductor-workshop-2024-q1 held (recorded by GB/DSIT):"
+                        + " Joint R&D and skills priorities identified");
+    }
+
+    @Test
+    void linksTheEvidenceOfAProgressReport() {
+        assertThat(TimelineSummaries.summarize(progressReported("Agenda drafted", FEBRUARY)))
+                .isEqualTo("Progress reported by JP/METI: Agenda drafted"
+                        + " (evidence: https://www.meti.go.jp/english/press/2024/0116_002.html)");
+    }
+
+    @Test
+    void leavesOutEvidenceThatIsNotThere() {
+        assertThat(TimelineSummaries.summarize(new ProgressReported(ID, "Speakers confirmed", null, DSIT, FEBRUARY)))
+                .isEqualTo("Progress reported by GB/DSIT: Speakers confirmed");
+    }
+
+    @Test
+    void givesTheEvidenceOfACompletionMarking() {
+        assertThat(TimelineSummaries.summarize(markedComplete(DSIT, FEBRUARY)))
+                .isEqualTo("Marked complete by GB/DSIT: Workshop held in London");
+    }
+
+    @Test
+    void saysBothPartiesMarkedACompletedCommitmentComplete() {
+        assertThat(TimelineSummaries.summarize(completed(DSIT, FEBRUARY)))
+                .isEqualTo("Completed: both parties marked it complete (the second marking by GB/DSIT)");
+    }
+
+    @Test
+    void givesTheOldAndNewTargetOfAnAmendment() {
+        assertThat(TimelineSummaries.summarize(targetAmended(Target.on(LocalDate.of(2024, 6, 30)))))
+                .isEqualTo("Target moved from 2024-Q1 to 2024-06-30 by JP/METI: Speakers unavailable in March");
+    }
+
+    @Test
+    void givesTheReasonForAWithdrawal() {
+        assertThat(TimelineSummaries.summarize(withdrawn()))
+                .isEqualTo("Withdrawn by GB/DSIT: Superseded by a broader commitment");
+    }
+
+    @Test
+    void truncatesALongNoteWithAnEllipsis() {
+        String note = "Agenda drafted with industry and academia. ".repeat(20);
+
+        String line = TimelineSummaries.summarize(new ProgressReported(ID, note, null, METI, FEBRUARY));
+
+        assertThat(line)
+                .startsWith("Progress reported by JP/METI: Agenda drafted with industry")
+                .endsWith("…");
+        assertThat(line.length()).isLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH);
+    }
+
+    @Test
+    void keepsTheEvidenceAfterATruncatedNote() {
+        String line =
+                TimelineSummaries.summarize(progressReported("Follow-up meetings arranged. ".repeat(20), FEBRUARY));
+
+        assertThat(line).contains("… (evidence: https://www.meti.go.jp/").endsWith(")");
+        assertThat(line.length()).isLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH);
+    }
+
+    @Test
+    void replacesLineBreaksInFreeTextWithSpaces() {
+        String line = TimelineSummaries.summarize(
+                new ProgressReported(ID, "Agenda drafted.\r\nSpeakers\n\n invited.\u2028Done", null, METI, FEBRUARY));
+
+        assertThat(line).isEqualTo("Progress reported by JP/METI: Agenda drafted. Speakers invited. Done");
+    }
+
+    @Test
+    void neverSplitsACharacterWhenTruncating() {
+        String line = TimelineSummaries.summarize(new ProgressReported(ID, "🎉".repeat(150), null, METI, FEBRUARY));
+
+        assertThat(line.length()).isLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH);
+        assertThat(line.codePoints()
+                        .filter(codePoint ->
+                                codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE))
+                .isEmpty();
+    }
+
+    @Test
+    void keepsEveryLineWithinTheLimitWhenAllFreeTextIsLong() {
+        String longText = "x".repeat(1000);
+        WorkshopRescheduled rescheduled = new WorkshopRescheduled(
+                ID,
+                WORKSHOP,
+                DateWindow.on(LocalDate.of(2024, 3, 6)),
+                WorkshopFormat.IN_PERSON,
+                longText,
+                longText,
+                DSIT,
+                FEBRUARY);
+
+        assertThat(TimelineSummaries.summarize(rescheduled))
+                .hasSizeLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH)
+                .contains("GB/DSIT")
+                .endsWith("…");
+        assertThat(TimelineSummaries.summarize(
+                        TimelineFixtures.workshopScheduled(WORKSHOP, longText, DateWindow.on(FEBRUARY), FEBRUARY)))
+                .hasSizeLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH)
+                .endsWith("hosted by GB");
+    }
+}
