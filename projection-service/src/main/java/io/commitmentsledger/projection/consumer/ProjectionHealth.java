@@ -10,63 +10,53 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code projection}: DOWN when the projection is stuck, that is when its consumer
  * is not running, or events wait on the topic and nothing has been applied for {@code ledger.projection.stuck-after}.
- * Shows the lag per partition and any holes in commitments' sequences ({@code ledger.projection.sequence.holes}).
+ * Shows the lag per partition ({@link ConsumerLag}) and any holes in commitments' sequences ({@code ledger.projection.sequence.holes}).
  */
 @Component("projection")
-class ProjectionHealth extends AbstractHealthIndicator implements DisposableBean {
+class ProjectionHealth extends AbstractHealthIndicator {
 
     private static final long TIMEOUT_SECONDS = 3;
 
-    private final AdminClient admin;
+    private final ConsumerLag consumerLag;
     private final KafkaListenerEndpointRegistry listeners;
     private final ProjectionProgress progress;
     private final ProjectionProperties properties;
     private final ReadModel readModel;
     private final Generations generations;
     private final Clock clock;
-    private final String groupId;
     private final Instant startedAt;
 
     ProjectionHealth(
-            KafkaAdmin kafkaAdmin,
+            ConsumerLag consumerLag,
             KafkaListenerEndpointRegistry listeners,
             ProjectionProgress progress,
             ProjectionProperties properties,
             ReadModel readModel,
             Generations generations,
             Clock clock,
-            MeterRegistry registry,
-            org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties) {
+            MeterRegistry registry) {
         super("Projection health check failed");
-        this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
+        this.consumerLag = consumerLag;
         this.listeners = listeners;
         this.progress = progress;
         this.properties = properties;
         this.readModel = readModel;
         this.generations = generations;
         this.clock = clock;
-        this.groupId = kafkaProperties.getConsumer().getGroupId();
         this.startedAt = clock.instant();
-        Gauge.builder("ledger.projection.sequence.holes", this, health -> health.holes().size())
+        Gauge.builder(
+                        "ledger.projection.sequence.holes",
+                        this,
+                        health -> health.holes().size())
                 .description("Commitments whose events wait for a missing earlier sequence number")
                 .register(registry);
     }
@@ -75,35 +65,10 @@ class ProjectionHealth extends AbstractHealthIndicator implements DisposableBean
         return readModel.holes(generations.active());
     }
 
-    /** Records on the topic not yet applied, per partition. */
-    Map<Integer, Long> lag() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<TopicPartition> partitions = admin.describeTopics(List.of(properties.topic()))
-                .allTopicNames()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .get(properties.topic())
-                .partitions()
-                .stream()
-                .map(info -> new TopicPartition(properties.topic(), info.partition()))
-                .toList();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<Integer, Long> lag = new TreeMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata position = committed.get(partition);
-            lag.put(partition.partition(), ends.get(partition).offset() - (position == null ? 0 : position.offset()));
-        }
-        return lag;
-    }
-
     @Override
     protected void doHealthCheck(Health.Builder health) throws Exception {
         MessageListenerContainer consumer = listeners.getListenerContainer(EventListener.ID);
-        Map<Integer, Long> lag = lag();
+        Map<Integer, Long> lag = consumerLag.current();
         long waiting = lag.values().stream().mapToLong(Long::longValue).sum();
         Instant lastApplied = progress.lastAppliedAt() == null ? startedAt : progress.lastAppliedAt();
         Duration idle = Duration.between(lastApplied, clock.instant());
@@ -119,10 +84,5 @@ class ProjectionHealth extends AbstractHealthIndicator implements DisposableBean
         } else {
             health.up();
         }
-    }
-
-    @Override
-    public void destroy() {
-        admin.close(Duration.ofSeconds(1));
     }
 }

@@ -43,14 +43,15 @@ public class ProjectionProgress {
 
     /** Called after the transaction that applied {@code event} has committed. */
     void applied(IncomingEvent event, ApplyOutcome outcome) {
-        outcomes.computeIfAbsent(outcome, o -> Counter.builder("ledger.projection.events")
-                        .tag("outcome", o.name().toLowerCase())
-                        .description("Events read from the topic, by what applying them did")
-                        .register(registry))
+        outcomes.computeIfAbsent(
+                        outcome,
+                        o -> Counter.builder("ledger.projection.events")
+                                .tag("outcome", o.name().toLowerCase())
+                                .description("Events read from the topic, by what applying them did")
+                                .register(registry))
                 .increment();
         lastAppliedAt.set(clock.instant());
-        newestRecordedAt.accumulateAndGet(
-                event.recordedAt(), (a, b) -> a == null || b.isAfter(a) ? b : a);
+        newestRecordedAt.accumulateAndGet(event.recordedAt(), (a, b) -> a == null || b.isAfter(a) ? b : a);
         CompletableFuture<Void> waiting = changes.remove(event.commitmentId());
         if (waiting != null) {
             waiting.complete(null);
@@ -70,9 +71,10 @@ public class ProjectionProgress {
         return lastAppliedAt.get();
     }
 
-
     private double newestEventAgeSeconds() {
         Instant newest = newestRecordedAt.get();
-        return newest == null ? Double.NaN : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
+        return newest == null
+                ? Double.NaN
+                : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
     }
 }

@@ -75,7 +75,8 @@ public class Generations implements InitializingBean {
 
     /** Removes a generation that is not active, such as one a failed rebuild left behind. */
     public void drop(String schema) {
-        jdbc.sql("DROP SCHEMA IF EXISTS " + ReadModel.checked(schema) + " CASCADE").update();
+        jdbc.sql("DROP SCHEMA IF EXISTS " + ReadModel.checked(schema) + " CASCADE")
+                .update();
     }
 
     private void migrate(String schema) {

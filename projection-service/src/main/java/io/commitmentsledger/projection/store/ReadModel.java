@@ -8,9 +8,6 @@ import io.commitmentsledger.projection.timeline.CommitmentSummary;
 import io.commitmentsledger.projection.timeline.PartyState;
 import io.commitmentsledger.projection.timeline.SummaryFold;
 import io.commitmentsledger.projection.timeline.TimelineSummaries;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -225,10 +222,14 @@ public class ReadModel {
         }
         if (filter.text() != null) {
             where.append(" AND search_text LIKE ?");
-            params.add("%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add("%"
+                    + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         }
         String from = " FROM " + checked(schema) + ".commitment_summary" + where;
-        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + from)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
@@ -266,11 +267,10 @@ public class ReadModel {
 
     /** When the newest applied event was recorded, if any was. */
     public Optional<Instant> newestRecordedAt(String schema) {
-        return Optional.ofNullable(jdbc.sql("SELECT max(last_recorded_at) FROM " + checked(schema)
-                                + ".commitment_summary")
-                        .query((row, n) -> row.getTimestamp(1))
-                        .single())
-                .map(Timestamp::toInstant);
+        return jdbc.sql("SELECT last_recorded_at FROM " + checked(schema)
+                        + ".commitment_summary ORDER BY last_recorded_at DESC LIMIT 1")
+                .query((row, n) -> row.getTimestamp(1).toInstant())
+                .optional();
     }
 
     private static final String OVERDUE = " (status IN ('AGREED', 'CONFIRMED') AND deadline < ?)";
@@ -284,8 +284,7 @@ public class ReadModel {
             String revision,
             Instant recordedAt,
             String payload) {
-        Class<? extends CommitmentEvent> type =
-                EventTypes.forCloudEventType(EventTypes.cloudEventType(kind, revision));
+        Class<? extends CommitmentEvent> type = EventTypes.forCloudEventType(EventTypes.cloudEventType(kind, revision));
         CommitmentEvent event = json.readValue(payload, type);
         return new IncomingEvent(
                 commitmentId, sequence, globalPosition, eventId, recordedAt, kind, revision, event, payload);

@@ -27,12 +27,15 @@ record CommitmentView(
         LocalDate deadline,
         SourceReference source,
         LocalDate agreedOn,
+
         @Schema(description = "Upcoming scheduled workshops first (soonest first), then the rest, latest first")
-                List<WorkshopView> workshops,
+        List<WorkshopView> workshops,
+
         LocalDate lastActivityOn,
         Instant lastRecordedAt,
+
         @Schema(description = "The sequence number of the newest event applied; compare with the write side's ETag")
-                long version) {
+        long version) {
 
     static CommitmentView of(CommitmentSummary summary, LocalDate today) {
         return new CommitmentView(
@@ -58,9 +61,8 @@ record CommitmentView(
         Comparator<WorkshopView> upcoming = Comparator.comparing(WorkshopView::start);
         return workshops.stream()
                 .sorted(Comparator.comparing((WorkshopView w) -> !isUpcoming(w, today))
-                        .thenComparing((a, b) -> isUpcoming(a, today)
-                                ? upcoming.compare(a, b)
-                                : upcoming.compare(b, a)))
+                        .thenComparing(
+                                (a, b) -> isUpcoming(a, today) ? upcoming.compare(a, b) : upcoming.compare(b, a)))
                 .toList();
     }
 

@@ -27,7 +27,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail invalidParameter(IllegalArgumentException e) {
+    ProblemDetail invalidParameter(InvalidParameter e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", e.getMessage());
     }
 
@@ -42,8 +42,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> lagging(ProjectionLagging e) {
-        ProblemDetail problem = problem(
-                HttpStatus.SERVICE_UNAVAILABLE, "version-not-yet-visible", "Not yet visible", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "version-not-yet-visible", "Not yet visible", e.getMessage());
         problem.setProperty("requiredVersion", e.requiredVersion());
         problem.setProperty("currentVersion", e.currentVersion());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -55,7 +55,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure handling a request", e);
         return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the request could not be handled");
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "the request could not be handled");
     }
 
     @Override

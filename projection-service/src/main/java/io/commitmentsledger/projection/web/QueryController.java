@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -71,7 +72,7 @@ class QueryController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new IllegalArgumentException("page must be 0 or more and size 1 to " + LARGEST_PAGE);
+            throw new InvalidParameter("page must be 0 or more and size 1 to " + LARGEST_PAGE);
         }
         LocalDate today = LocalDate.now(clock);
         var found = readModel.list(
@@ -96,26 +97,30 @@ class QueryController {
             @PathVariable String commitmentId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Long minVersion,
-            @Parameter(description = "e.g. 2s") @RequestParam(defaultValue = "5s") Duration wait) {
+            @Parameter(description = "How long to wait for minVersion, e.g. 2s or 500ms; at most 30s")
+                    @RequestParam(defaultValue = "5s")
+                    String wait) {
         LocalDate today = LocalDate.now(clock);
-        CommitmentSummary current = atLeast(commitmentId, minVersion, wait);
+        CommitmentSummary current = atLeast(commitmentId, minVersion, duration(wait));
         if (asOf == null) {
             return CommitmentView.of(current, today);
         }
-        return readModel.summaryAsOf(generations.active(), commitmentId, asOf)
+        return readModel
+                .summaryAsOf(generations.active(), commitmentId, asOf)
                 .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(asOf, clock.getZone())))
                 .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + asOf));
     }
 
     @GetMapping("/commitments/{commitmentId}/timeline")
-    @Operation(summary = "Everything that happened to a commitment, in order", description = "asOf, minVersion and"
-            + " wait as for the commitment")
+    @Operation(
+            summary = "Everything that happened to a commitment, in order",
+            description = "asOf, minVersion and" + " wait as for the commitment")
     TimelineView timeline(
             @PathVariable String commitmentId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Long minVersion,
-            @RequestParam(defaultValue = "5s") Duration wait) {
-        atLeast(commitmentId, minVersion, wait);
+            @RequestParam(defaultValue = "5s") String wait) {
+        atLeast(commitmentId, minVersion, duration(wait));
         var rows = readModel.timeline(generations.active(), commitmentId, asOf);
         if (rows.isEmpty()) {
             throw new NotFound("commitment " + commitmentId + " was not yet known at " + asOf);
@@ -132,8 +137,7 @@ class QueryController {
     OverviewView overview(@PathVariable String partnershipId) {
         Map<String, AreaView> areas = new LinkedHashMap<>();
         for (AreaCount count : readModel.overview(generations.active(), partnershipId, LocalDate.now(clock))) {
-            AreaView area = areas.getOrDefault(
-                    count.area(), new AreaView(count.area(), 0, 0, new LinkedHashMap<>()));
+            AreaView area = areas.getOrDefault(count.area(), new AreaView(count.area(), 0, 0, new LinkedHashMap<>()));
             area.byStatus().put(count.status(), count.commitments());
             areas.put(
                     count.area(),
@@ -166,9 +170,23 @@ class QueryController {
                     throw new NotFound("no commitment " + commitmentId + " is known");
                 }
                 throw new ProjectionLagging(
-                        commitmentId, required, current.map(CommitmentSummary::version).orElse(-1L));
+                        commitmentId,
+                        required,
+                        current.map(CommitmentSummary::version).orElse(-1L));
             }
             awaitQuietly(change, remaining);
+        }
+    }
+
+    private static Duration duration(String text) {
+        try {
+            Duration duration = DurationStyle.detectAndParse(text);
+            if (duration.isNegative()) {
+                throw new InvalidParameter("wait must not be negative");
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("wait must be a duration such as 2s, 500ms or PT2S");
         }
     }
 

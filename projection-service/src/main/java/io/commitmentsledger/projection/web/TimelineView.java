@@ -13,12 +13,19 @@ record TimelineView(String commitmentId, long version, Instant asOf, List<Entry>
     @Schema(name = "TimelineEntry")
     record Entry(
             long sequence,
+
             @Schema(description = "Finds the raw event in the write side's /events and on the topic")
-                    long globalPosition,
+            long globalPosition,
+
             String eventId,
             @Schema(example = "WorkshopScheduled") String kind,
-            @Schema(description = "When it happened in the world") LocalDate occurredOn,
-            @Schema(description = "When the ledger recorded it") Instant recordedAt,
+
+            @Schema(description = "When it happened in the world")
+            LocalDate occurredOn,
+
+            @Schema(description = "When the ledger recorded it")
+            Instant recordedAt,
+
             @Schema(example = "JP/METI") String actor,
             String actorCountry,
             String actorAgency,

@@ -1,0 +1,396 @@
+package io.commitmentsledger.projection;
+
+import static io.commitmentsledger.projection.support.LedgerTopic.DSIT;
+import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
+import static io.commitmentsledger.projection.support.LedgerTopic.METI;
+import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
+import static io.commitmentsledger.projection.support.LedgerTopic.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.Quarter;
+import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.CloudEventHeaders;
+import io.commitmentsledger.contracts.events.CommitmentCompleted;
+import io.commitmentsledger.contracts.events.CommitmentConfirmed;
+import io.commitmentsledger.contracts.events.CommitmentMarkedComplete;
+import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
+import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.contracts.events.ProgressReported;
+import io.commitmentsledger.contracts.events.WorkshopScheduled;
+import io.commitmentsledger.projection.support.Http;
+import io.commitmentsledger.projection.support.Http.Response;
+import io.commitmentsledger.projection.support.LedgerTopic;
+import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import tools.jackson.databind.JsonNode;
+
+/** The projection consumes the event topic of a real broker into a real PostgreSQL and answers queries from it. */
+@ProjectionIntegrationTest
+class ProjectionIT {
+
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+    private static final Target LONG_AGO = Target.in(Quarter.parse("2024-Q1"));
+    private static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    Http http;
+    LedgerTopic topic;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        topic = new LedgerTopic(brokers);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    private JsonNode awaitVersion(CommitmentId id, long version) {
+        await().atMost(VISIBLE_WITHIN).until(() -> {
+            Response response = http.get("/api/v1/commitments/" + id);
+            return response.status() == 200 && response.json().get("version").asLong() >= version;
+        });
+        return http.get("/api/v1/commitments/" + id).json();
+    }
+
+    /** Agrees, confirms on both sides, schedules a workshop and completes, as the ledger would publish it. */
+    private CommitmentId journey(String prefix) {
+        CommitmentId id = newId(prefix);
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "semiconductors", "Semiconductor workshop", LONG_AGO), 0);
+        topic.publish(new CommitmentConfirmed(id, METI, MEETING), 1);
+        topic.publish(new CommitmentConfirmed(id, DSIT, MEETING), 2);
+        topic.publish(
+                new WorkshopScheduled(
+                        id,
+                        new WorkshopId("semiconductor-workshop"),
+                        "Semiconductor workshop",
+                        new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)),
+                        WorkshopFormat.IN_PERSON,
+                        "London",
+                        new CountryCode("GB"),
+                        DSIT,
+                        MEETING),
+                3);
+        topic.publish(new CommitmentMarkedComplete(id, "Workshop held", METI, LocalDate.of(2024, 3, 28)), 4);
+        topic.publish(new CommitmentMarkedComplete(id, "Workshop held", DSIT, LocalDate.of(2024, 3, 28)), 5);
+        topic.publish(new CommitmentCompleted(id, DSIT, LocalDate.of(2024, 3, 28)), 6);
+        return id;
+    }
+
+    @Test
+    void buildsWhereACommitmentStandsAndItsTimeline() {
+        CommitmentId id = journey("journey");
+
+        JsonNode summary = awaitVersion(id, 6);
+        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(summary.get("overdue").asBoolean()).isFalse();
+        assertThat(summary.get("parties").get(1).get("confirmedOn").asString()).isEqualTo("2024-01-16");
+        assertThat(summary.get("parties").get(0).get("markedCompleteOn").asString())
+                .isEqualTo("2024-03-28");
+        assertThat(summary.get("workshops").get(0).get("workshopId").asString()).isEqualTo("semiconductor-workshop");
+        assertThat(summary.get("lastActivityOn").asString()).isEqualTo("2024-03-28");
+
+        JsonNode timeline = http.get("/api/v1/commitments/" + id + "/timeline").json();
+        JsonNode entries = timeline.get("entries");
+        assertThat(entries.size()).isEqualTo(7);
+        for (int i = 0; i < 7; i++) {
+            JsonNode entry = entries.get(i);
+            assertThat(entry.get("sequence").asLong()).isEqualTo(i);
+            assertThat(entry.get("globalPosition").asLong()).isPositive();
+            assertThat(entry.get("summary").asString()).isNotBlank().doesNotContain("\n");
+            assertThat(entry.get("recordedAt").asString()).isNotBlank();
+        }
+        assertThat(entries.get(1).get("kind").asString()).isEqualTo("CommitmentConfirmed");
+        assertThat(entries.get(2).get("actorCountry").asString()).isEqualTo("GB");
+        assertThat(entries.get(2).get("actorAgency").asString()).isEqualTo("DSIT");
+        assertThat(entries.get(2).get("summary").asString()).contains("GB/DSIT");
+    }
+
+    @Test
+    void changesNothingWhenAnEventIsDeliveredTwice() {
+        CommitmentId id = newId("redelivered");
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", "Hiroshima AI Process outreach", FAR_AHEAD), 0);
+        String eventId = UUID.randomUUID().toString();
+        CommitmentConfirmed confirmed = new CommitmentConfirmed(id, METI, MEETING);
+        topic.publish(confirmed, 1, Instant.now(), eventId);
+        topic.publish(confirmed, 1, Instant.now(), eventId);
+        topic.publish(new CommitmentConfirmed(id, DSIT, MEETING), 2);
+
+        awaitVersion(id, 2);
+        assertThat(http.get("/api/v1/commitments/" + id + "/timeline")
+                        .json()
+                        .get("entries")
+                        .size())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void holdsBackEventsAfterAHoleShowsTheHoleAndCatchesUpWhenItIsFilled() {
+        CommitmentId id = newId("hole");
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "data", "DFFT cooperation", FAR_AHEAD), 0);
+        topic.publish(new CommitmentConfirmed(id, DSIT, MEETING), 2);
+
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                .json()
+                                .at("/components/projection/details/holes")
+                                .toString())
+                        .contains(id.value()));
+        assertThat(http.get("/api/v1/commitments/" + id).json().get("version").asLong())
+                .isZero();
+        assertThat(http.get("/actuator/metrics/ledger.projection.sequence.holes")
+                        .json()
+                        .at("/measurements/0/value")
+                        .asDouble())
+                .isGreaterThanOrEqualTo(1);
+
+        topic.publish(new CommitmentConfirmed(id, METI, MEETING), 1);
+
+        JsonNode summary = awaitVersion(id, 2);
+        assertThat(summary.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(http.get("/actuator/health")
+                        .json()
+                        .at("/components/projection/details/holes")
+                        .toString())
+                .doesNotContain(id.value());
+    }
+
+    @Test
+    void sendsUnreadableRecordsToTheDeadLetterTopicWithTheReasonAndGoesOn() {
+        String badKey = newId("poison").value();
+        topic.publishRaw(
+                badKey,
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        "dev.commitments-ledger.CommitmentConfirmed.v1",
+                        CloudEventHeaders.SUBJECT,
+                        badKey));
+        topic.publishRaw(
+                badKey,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        "dev.commitments-ledger.CommitmentConfirmed.v9",
+                        CloudEventHeaders.SUBJECT,
+                        badKey));
+        CommitmentId after = newId("after-poison");
+        topic.publish(
+                agreed(after, "jp-uk-digital-partnership", "open-ran", "Open RAN in third countries", FAR_AHEAD), 0);
+
+        awaitVersion(after, 0);
+        List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(EventTypes.DEFAULT_TOPIC + ".DLT"));
+            await().atMost(VISIBLE_WITHIN).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (badKey.equals(record.key())) {
+                        deadLetters.add(record);
+                    }
+                });
+                return deadLetters.size() == 2;
+            });
+        }
+        List<String> reasons = deadLetters.stream()
+                .map(record -> new String(
+                        record.headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .toList();
+        assertThat(reasons.get(0)).contains("not a valid");
+        assertThat(reasons.get(1)).contains("unknown event type or revision");
+    }
+
+    @Test
+    void listsFiltersAndPagesCommitmentsInAStableOrderAndCountsThemByAreaAndStatus() {
+        String partnership = "partnership-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        CommitmentId overdue = newId("a-overdue");
+        CommitmentId confirmed = newId("b-confirmed");
+        CommitmentId withdrawn = newId("c-withdrawn");
+        topic.publish(agreed(overdue, partnership, "semiconductors", "Industry-academia workshop", LONG_AGO), 0);
+        topic.publish(agreed(confirmed, partnership, "ai", "Secure AI models", FAR_AHEAD), 0);
+        topic.publish(new CommitmentConfirmed(confirmed, METI, MEETING), 1);
+        topic.publish(new CommitmentConfirmed(confirmed, DSIT, MEETING), 2);
+        topic.publish(agreed(withdrawn, partnership, "ai", "Hiroshima AI Process outreach", FAR_AHEAD), 0);
+        topic.publish(new CommitmentWithdrawn(withdrawn, "Superseded", DSIT, LocalDate.of(2024, 2, 1)), 1);
+        awaitVersion(confirmed, 2);
+        awaitVersion(withdrawn, 1);
+        awaitVersion(overdue, 0);
+        String base = "/api/v1/commitments?partnership=" + partnership;
+
+        assertThat(ids(http.get(base).json())).containsExactly(overdue.value(), confirmed.value(), withdrawn.value());
+        assertThat(ids(http.get(base + "&area=ai").json())).containsExactly(confirmed.value(), withdrawn.value());
+        assertThat(ids(http.get(base + "&status=CONFIRMED").json())).containsExactly(confirmed.value());
+        assertThat(ids(http.get(base + "&overdue=true").json())).containsExactly(overdue.value());
+        assertThat(ids(http.get(base + "&party=GB&q=hiroshima").json())).containsExactly(withdrawn.value());
+        assertThat(ids(http.get(base + "&party=FR").json())).isEmpty();
+        JsonNode secondPage = http.get(base + "&size=2&page=1").json();
+        assertThat(ids(secondPage)).containsExactly(withdrawn.value());
+        assertThat(secondPage.get("total").asLong()).isEqualTo(3);
+        assertThat(http.get(base + "&status=SOMETHING").status()).isEqualTo(400);
+        assertThat(http.get(base + "&size=1000").status()).isEqualTo(400);
+
+        JsonNode overview =
+                http.get("/api/v1/partnerships/" + partnership + "/overview").json();
+        assertThat(overview.get("commitments").asLong()).isEqualTo(3);
+        assertThat(overview.get("overdue").asLong()).isEqualTo(1);
+        JsonNode ai = overview.get("areas").get(0);
+        assertThat(ai.get("area").asString()).isEqualTo("ai");
+        assertThat(ai.get("byStatus").get("CONFIRMED").asLong()).isEqualTo(1);
+        assertThat(ai.get("byStatus").get("WITHDRAWN").asLong()).isEqualTo(1);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("commitmentId").asString()));
+        return ids;
+    }
+
+    @Test
+    void answersAsACommitmentWasKnownAtAnEarlierInstant() {
+        CommitmentId id = newId("as-of");
+        Instant agreedAt = Instant.parse("2024-01-16T09:00:00Z");
+        Instant confirmedAt = Instant.parse("2024-01-17T09:00:00Z");
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "data", "CBPR promotion", FAR_AHEAD), 0, agreedAt);
+        topic.publish(new CommitmentConfirmed(id, METI, MEETING), 1, confirmedAt);
+        topic.publish(new CommitmentConfirmed(id, DSIT, MEETING), 2, confirmedAt.plusSeconds(60));
+        awaitVersion(id, 2);
+
+        String between = "2024-01-16T12:00:00Z";
+        JsonNode then =
+                http.get("/api/v1/commitments/" + id + "?asOf=" + between).json();
+        assertThat(then.get("status").asString()).isEqualTo("AGREED");
+        assertThat(then.get("version").asLong()).isZero();
+        assertThat(http.get("/api/v1/commitments/" + id + "/timeline?asOf=" + between)
+                        .json()
+                        .get("entries")
+                        .size())
+                .isEqualTo(1);
+        assertThat(http.get("/api/v1/commitments/" + id + "?asOf=2024-01-17T09:00:30Z")
+                        .json()
+                        .get("parties")
+                        .get(0)
+                        .get("confirmedOn")
+                        .asString())
+                .isEqualTo("2024-01-16");
+        assertThat(http.get("/api/v1/commitments/" + id + "?asOf=2020-01-01T00:00:00Z")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void waitsForTheVersionAReaderJustWroteInsteadOfAnsweringStale() throws Exception {
+        CommitmentId id = newId("read-your-writes");
+        topic.publish(
+                agreed(id, "jp-uk-digital-partnership", "digital-transformation", "Government cloud", FAR_AHEAD), 0);
+        awaitVersion(id, 0);
+
+        CompletableFuture<Response> reader =
+                CompletableFuture.supplyAsync(() -> http.get("/api/v1/commitments/" + id + "?minVersion=1&wait=20s"));
+        topic.publish(new ProgressReported(id, "Knowledge shared on procurement reform", null, DSIT, MEETING), 1);
+
+        Response response = reader.get();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("version").asLong()).isEqualTo(1);
+
+        Response tooSoon = http.get("/api/v1/commitments/" + id + "/timeline?minVersion=5&wait=200ms");
+        assertThat(tooSoon.status()).isEqualTo(503);
+        assertThat(tooSoon.json().get("type").asString())
+                .isEqualTo("https://commitments-ledger.dev/problems/version-not-yet-visible");
+        assertThat(tooSoon.json().get("currentVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void answers404AsProblemForAnUnknownCommitment() {
+        Response response = http.get("/api/v1/commitments/" + newId("unknown"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void exposesConsumerLagPerPartitionAndTheAgeOfTheNewestAppliedEvent() {
+        CommitmentId id = journey("metrics");
+        awaitVersion(id, 6);
+
+        JsonNode age =
+                http.get("/actuator/metrics/ledger.projection.newest.event.age").json();
+        assertThat(age.at("/measurements/0/value").asDouble()).isBetween(0.0, 60.0);
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(http.get("/actuator/metrics/ledger.projection.consumer.lag")
+                                .json()
+                                .toString())
+                        .contains("\"partition\"")
+                        .contains("\"0\"", "\"1\"", "\"2\""));
+        JsonNode health = http.get("/actuator/health").json().at("/components/projection");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/details/lagByPartition").size()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsDownWhenItsConsumerStops() {
+        var consumer = listeners.getListenerContainer("projection");
+        consumer.stop();
+        try {
+            JsonNode health = http.get("/actuator/health").json().at("/components/projection");
+            assertThat(health.get("status").asString()).isEqualTo("DOWN");
+            assertThat(health.at("/details/reason").asString()).contains("not running");
+        } finally {
+            consumer.start();
+        }
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                .json()
+                                .at("/components/projection/status")
+                                .asString())
+                        .isEqualTo("UP"));
+    }
+}

