@@ -376,6 +376,31 @@ class ProjectionIT {
     }
 
     @Test
+    void reportsDownWhenEventsWaitAndNothingIsApplied() {
+        var consumer = listeners.getListenerContainer("projection");
+        consumer.pause();
+        try {
+            await().atMost(VISIBLE_WITHIN).until(consumer::isContainerPaused);
+            CommitmentId id = newId("stuck");
+            topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", "Secure AI models", FAR_AHEAD), 0);
+
+            await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
+                JsonNode health = http.get("/actuator/health").json().at("/components/projection");
+                assertThat(health.get("status").asString()).isEqualTo("DOWN");
+                assertThat(health.at("/details/reason").asString()).contains("wait");
+            });
+        } finally {
+            consumer.resume();
+        }
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                .json()
+                                .at("/components/projection/status")
+                                .asString())
+                        .isEqualTo("UP"));
+    }
+
+    @Test
     void reportsDownWhenItsConsumerStops() {
         var consumer = listeners.getListenerContainer("projection");
         consumer.stop();

@@ -3,6 +3,7 @@ package io.commitmentsledger.projection.consumer;
 import io.commitmentsledger.projection.store.ApplyOutcome;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModel;
+import io.commitmentsledger.projection.timeline.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record's offset after it. A redelivery is recognised by its sequence number and changes nothing.
  */
 @Component
-class EventListener {
+public class EventListener {
 
-    static final String ID = "projection";
+    /** The listener container's id, for pausing it during a rebuild switch and checking it in health. */
+    public static final String ID = "projection";
 
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
 

@@ -1,5 +1,6 @@
 package io.commitmentsledger.projection.rebuild;
 
+import io.commitmentsledger.projection.consumer.EventListener;
 import io.commitmentsledger.projection.consumer.EventRecords;
 import io.commitmentsledger.projection.consumer.ProjectionProperties;
 import io.commitmentsledger.projection.consumer.UnreadableRecord;
@@ -99,7 +100,7 @@ public class Rebuilder implements DisposableBean {
     private void run() {
         Progress progress = new Progress(status.get().startedAt());
         String generation = null;
-        MessageListenerContainer live = listeners.getListenerContainer("projection");
+        MessageListenerContainer live = listeners.getListenerContainer(EventListener.ID);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             generation = generations.create();
             progress.generation = generation;

@@ -2,9 +2,9 @@ package io.commitmentsledger.projection.store;
 
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventTypes;
-import io.commitmentsledger.projection.consumer.IncomingEvent;
 import io.commitmentsledger.projection.timeline.AppliedEvent;
 import io.commitmentsledger.projection.timeline.CommitmentSummary;
+import io.commitmentsledger.projection.timeline.IncomingEvent;
 import io.commitmentsledger.projection.timeline.PartyState;
 import io.commitmentsledger.projection.timeline.SummaryFold;
 import io.commitmentsledger.projection.timeline.TimelineSummaries;

@@ -19,7 +19,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         properties = {
             "ledger.embedded-postgres.data-directory=target/it-projection-postgres",
             "ledger.embedded-postgres.clean-start=true",
-            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "ledger.projection.stuck-after=2s",
+            "ledger.projection.lag-refresh=1s"
         })
 @EmbeddedKafka(
         partitions = 3,

@@ -1,7 +1,6 @@
-package io.commitmentsledger.projection.consumer;
+package io.commitmentsledger.projection.timeline;
 
 import io.commitmentsledger.contracts.events.CommitmentEvent;
-import io.commitmentsledger.projection.timeline.AppliedEvent;
 import java.time.Instant;
 
 /**

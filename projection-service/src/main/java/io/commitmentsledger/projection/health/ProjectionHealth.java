@@ -1,5 +1,11 @@
-package io.commitmentsledger.projection.consumer;
+package io.commitmentsledger.projection.health;
 
+import io.commitmentsledger.projection.consumer.ConsumerLag;
+import io.commitmentsledger.projection.consumer.EventListener;
+import io.commitmentsledger.projection.consumer.ProjectionProgress;
+import io.commitmentsledger.projection.consumer.ProjectionProperties;
+import io.commitmentsledger.projection.rebuild.RebuildStatus;
+import io.commitmentsledger.projection.rebuild.Rebuilder;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModel;
 import io.commitmentsledger.projection.store.SequenceHole;
@@ -10,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -34,6 +41,7 @@ class ProjectionHealth extends AbstractHealthIndicator {
     private final Generations generations;
     private final Clock clock;
     private final Instant startedAt;
+    private final BooleanSupplier rebuildHoldsTheConsumer;
 
     ProjectionHealth(
             ConsumerLag consumerLag,
@@ -43,7 +51,8 @@ class ProjectionHealth extends AbstractHealthIndicator {
             ReadModel readModel,
             Generations generations,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Rebuilder rebuilder) {
         super("Projection health check failed");
         this.consumerLag = consumerLag;
         this.listeners = listeners;
@@ -53,6 +62,9 @@ class ProjectionHealth extends AbstractHealthIndicator {
         this.generations = generations;
         this.clock = clock;
         this.startedAt = clock.instant();
+        // a rebuild pauses the consumer on purpose while it switches generations
+        this.rebuildHoldsTheConsumer =
+                () -> rebuilder.status() != null && rebuilder.status().state() == RebuildStatus.State.SWITCHING;
         Gauge.builder(
                         "ledger.projection.sequence.holes",
                         this,
@@ -79,7 +91,9 @@ class ProjectionHealth extends AbstractHealthIndicator {
         boolean running = consumer != null && consumer.isRunning();
         if (!running) {
             health.down().withDetail("reason", "the consumer is not running");
-        } else if (waiting > 0 && !consumer.isContainerPaused() && idle.compareTo(properties.stuckAfter()) > 0) {
+        } else if (waiting > 0
+                && !rebuildHoldsTheConsumer.getAsBoolean()
+                && idle.compareTo(properties.stuckAfter()) > 0) {
             health.down().withDetail("reason", waiting + " events wait and none was applied for " + idle);
         } else {
             health.up();
