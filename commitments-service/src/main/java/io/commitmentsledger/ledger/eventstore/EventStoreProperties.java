@@ -16,12 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapTimeout how long a missing global index is still waited for
  * @param maxGapOffset how many events past a gap it is still waited for
  * @param commandStatementTimeout the longest a single statement of a command's transaction may run
+ * @param fetchDelay how soon readers of the store (the Kafka publisher) look again after finding no new events. A
+ *     command commits after Axon's unit of work, whose end already woke them, so this bounds how late they see it
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("100000") int maxGapOffset,
-        @DefaultValue("5s") Duration commandStatementTimeout) {
+        @DefaultValue("5s") Duration commandStatementTimeout,
+        @DefaultValue("25ms") Duration fetchDelay) {
 
     public EventStoreProperties {
         if (commandStatementTimeout.multipliedBy(4).compareTo(gapTimeout) > 0) {
