@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Publishes every recorded event to Kafka, in global order, as a CloudEvent in binary mode: the record's value is
  * the event's JSON exactly as stored, its key the commitment id, its headers the CloudEvents attributes.
  *
- * <p>Axon's pooled streaming processor feeds it batches from the event store and keeps its position (tracking
+ * <p>Axon's tracking event processor feeds it batches from the event store and keeps its position (tracking
  * token) in PostgreSQL. Sends within a batch go out without waiting for each other; before the batch's token is
  * stored, every send must be acknowledged ({@code acks=all}, idempotent producer). A failure rolls the batch back
  * and the processor retries it from the stored token: at least once, and in order per commitment because a
