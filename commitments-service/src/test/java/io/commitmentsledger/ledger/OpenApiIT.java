@@ -41,7 +41,8 @@ class OpenApiIT {
                         "/api/v1/commitments/{commitmentId}/completions",
                         "/api/v1/commitments/{commitmentId}/amendments",
                         "/api/v1/commitments/{commitmentId}/withdrawal",
-                        "/api/v1/commitments/{commitmentId}/events");
+                        "/api/v1/commitments/{commitmentId}/events",
+                        "/api/v1/events/{globalPosition}");
         assertThat(api.get("components").get("schemas").has("AgreeCommitmentRequest"))
                 .isTrue();
     }

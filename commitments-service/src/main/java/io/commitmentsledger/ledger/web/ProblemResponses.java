@@ -3,6 +3,7 @@ package io.commitmentsledger.ledger.web;
 import io.commitmentsledger.ledger.commitment.CommitmentRuleViolation;
 import io.commitmentsledger.ledger.commitment.VersionMismatch;
 import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
+import io.commitmentsledger.ledger.history.EventNotFound;
 import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
 import java.sql.SQLException;
 import java.util.List;
@@ -63,6 +64,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail workshopNotFound(WorkshopNotFound e) {
         return problem(ProblemType.WORKSHOP_NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail eventNotFound(EventNotFound e) {
+        return problem(ProblemType.EVENT_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler

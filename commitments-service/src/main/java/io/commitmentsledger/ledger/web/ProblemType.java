@@ -13,6 +13,7 @@ public enum ProblemType {
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "Invalid request header"),
     COMMITMENT_NOT_FOUND("commitment-not-found", HttpStatus.NOT_FOUND, "Commitment not found"),
     WORKSHOP_NOT_FOUND("workshop-not-found", HttpStatus.NOT_FOUND, "Workshop not found"),
+    EVENT_NOT_FOUND("event-not-found", HttpStatus.NOT_FOUND, "Event not found"),
     COMMITMENT_EXISTS("commitment-exists", HttpStatus.CONFLICT, "Commitment already exists"),
     RULE_VIOLATION("rule-violation", HttpStatus.CONFLICT, "Commitment rule violated"),
     CONCURRENT_MODIFICATION(

@@ -253,6 +253,16 @@ public class ReadModel {
                 .list();
     }
 
+    /** Every partnership with how many commitments it has, by id. */
+    public List<PartnershipCount> partnerships(String schema) {
+        return jdbc.sql("SELECT partnership_id, count(*) FROM " + checked(schema)
+                        + ".commitment_summary GROUP BY partnership_id ORDER BY partnership_id")
+                .query((row, n) -> new PartnershipCount(row.getString(1), row.getLong(2)))
+                .list();
+    }
+
+    public record PartnershipCount(String partnershipId, long commitments) {}
+
     /** How many commitments of one area have one status, and how many of those are overdue. */
     public record AreaCount(String area, String status, long commitments, long overdue) {}
 

@@ -2,6 +2,7 @@ package io.commitmentsledger.ledger.history.web;
 
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.ledger.history.EventHistory;
+import io.commitmentsledger.ledger.history.EventNotFound;
 import io.commitmentsledger.ledger.history.RecordedEvent;
 import io.commitmentsledger.ledger.web.RequestFields;
 import io.commitmentsledger.ledger.web.Versions;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A commitment's whole recorded history, for auditors to replay and verify. */
 @RestController
-@RequestMapping("/api/v1/commitments")
+@RequestMapping("/api/v1")
 @Tag(name = "History", description = "Recorded events, straight from the event store")
 class EventHistoryController {
 
@@ -27,11 +28,17 @@ class EventHistoryController {
 
     private final EventHistory eventHistory;
 
+    @GetMapping("/events/{globalPosition}")
+    @Operation(summary = "The event at a global position, as a timeline entry or a Kafka record names it")
+    RecordedEvent event(@PathVariable long globalPosition) {
+        return eventHistory.at(globalPosition).orElseThrow(() -> new EventNotFound(globalPosition));
+    }
+
     EventHistoryController(EventHistory eventHistory) {
         this.eventHistory = eventHistory;
     }
 
-    @GetMapping("/{commitmentId}/events")
+    @GetMapping("/commitments/{commitmentId}/events")
     @Operation(summary = "Every event recorded for a commitment, in sequence order; ETag is its version")
     ResponseEntity<History> events(@PathVariable String commitmentId) {
         CommitmentId id = RequestFields.single("commitmentId", () -> new CommitmentId(commitmentId));

@@ -107,6 +107,20 @@ class CommitmentApiIT {
     }
 
     @Test
+    void servesOneRecordedEventByItsGlobalPosition() {
+        String id = client.agreeNew("by-position");
+        JsonNode recorded =
+                client.get(commitments(id, "/events")).json().get("events").get(0);
+
+        Response event =
+                client.get("/api/v1/events/" + recorded.get("globalPosition").asLong());
+
+        assertThat(event.status()).isEqualTo(200);
+        assertThat(event.json()).isEqualTo(recorded);
+        assertProblem(client.get("/api/v1/events/999999999"), 404, "event-not-found");
+    }
+
+    @Test
     void makesAnIdFromTheTitleWhenTheClientChoosesNone() {
         Response agreed = client.post("/api/v1/commitments", agreeBody("x").replace("\"commitmentId\": \"x\",", ""));
         assertThat(agreed.status()).as(agreed.body()).isEqualTo(201);

@@ -1,0 +1,104 @@
+package io.commitmentsledger.projection.web;
+
+import io.commitmentsledger.projection.store.CommitmentFilter;
+import io.commitmentsledger.projection.store.Generations;
+import io.commitmentsledger.projection.store.ReadModel;
+import io.commitmentsledger.projection.store.ReadModel.AreaCount;
+import io.commitmentsledger.projection.timeline.CommitmentStatus;
+import io.commitmentsledger.projection.timeline.CommitmentSummary;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Server-rendered pages for people: partnerships, a partnership's overview, a commitment and its timeline. */
+@Controller
+@Hidden
+class PagesController {
+
+    private static final int PAGE = 100;
+
+    private final ReadModel readModel;
+    private final Generations generations;
+    private final PagesProperties properties;
+    private final Clock clock;
+
+    PagesController(ReadModel readModel, Generations generations, PagesProperties properties, Clock clock) {
+        this.readModel = readModel;
+        this.generations = generations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One area of a partnership: its counts by status and its commitments. */
+    record AreaSection(String area, Map<String, Long> byStatus, long overdue, List<CommitmentView> commitments) {}
+
+    @GetMapping("/")
+    String partnerships(Model model) {
+        model.addAttribute("partnerships", readModel.partnerships(generations.active()));
+        return "partnerships";
+    }
+
+    @GetMapping("/partnerships/{partnershipId}")
+    String partnership(@PathVariable String partnershipId, Model model) {
+        String schema = generations.active();
+        LocalDate today = LocalDate.now(clock);
+        Map<String, AreaSection> areas = new LinkedHashMap<>();
+        for (AreaCount count : readModel.overview(schema, partnershipId, today)) {
+            AreaSection area = areas.computeIfAbsent(
+                    count.area(), name -> new AreaSection(name, new LinkedHashMap<>(), 0, new ArrayList<>()));
+            area.byStatus().put(count.status(), count.commitments());
+            areas.put(
+                    count.area(),
+                    new AreaSection(
+                            area.area(), area.byStatus(), area.overdue() + count.overdue(), area.commitments()));
+        }
+        if (areas.isEmpty()) {
+            throw new NotFound("no commitments of partnership " + partnershipId + " are known");
+        }
+        List<CommitmentView> overdue = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var found = readModel.list(
+                    schema, new CommitmentFilter(partnershipId, null, null, null, null, null), today, page, PAGE);
+            for (CommitmentSummary summary : found.items()) {
+                CommitmentView view = CommitmentView.of(summary, today);
+                areas.get(summary.area()).commitments().add(view);
+                if (view.overdue()) {
+                    overdue.add(view);
+                }
+            }
+            if ((long) (page + 1) * PAGE >= found.total()) {
+                break;
+            }
+        }
+        model.addAttribute("partnershipId", partnershipId);
+        model.addAttribute("areas", areas.values());
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("statuses", CommitmentStatus.values());
+        model.addAttribute("today", today);
+        return "partnership";
+    }
+
+    @GetMapping("/commitments/{commitmentId}")
+    String commitment(@PathVariable String commitmentId, Model model) {
+        String schema = generations.active();
+        CommitmentSummary summary = readModel
+                .summary(schema, commitmentId)
+                .orElseThrow(() -> new NotFound("no commitment " + commitmentId + " is known"));
+        model.addAttribute("commitment", CommitmentView.of(summary, LocalDate.now(clock)));
+        model.addAttribute(
+                "timeline",
+                readModel.timeline(schema, commitmentId, null).stream()
+                        .map(TimelineView.Entry::of)
+                        .toList());
+        model.addAttribute("ledgerUrl", properties.ledgerUrl().toString().replaceAll("/+$", ""));
+        return "commitment";
+    }
+}

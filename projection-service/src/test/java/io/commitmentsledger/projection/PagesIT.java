@@ -1,0 +1,144 @@
+package io.commitmentsledger.projection;
+
+import static io.commitmentsledger.projection.support.LedgerTopic.DSIT;
+import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
+import static io.commitmentsledger.projection.support.LedgerTopic.METI;
+import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
+import static io.commitmentsledger.projection.support.LedgerTopic.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.Quarter;
+import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.CommitmentConfirmed;
+import io.commitmentsledger.contracts.events.WorkshopScheduled;
+import io.commitmentsledger.projection.support.HeadlessChromium;
+import io.commitmentsledger.projection.support.Http;
+import io.commitmentsledger.projection.support.LedgerTopic;
+import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a reader sees of the pages, rendered by a real headless browser. */
+@ProjectionIntegrationTest
+@EnabledIf(value = "io.commitmentsledger.projection.support.HeadlessChromium#available", disabledReason = "no Chromium")
+class PagesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    String partnership;
+    CommitmentId workshop;
+    CommitmentId overdue;
+
+    @BeforeEach
+    void publish() {
+        partnership = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        workshop = newId("semiconductor-workshop");
+        overdue = newId("open-ran-third-countries");
+        try (LedgerTopic topic = new LedgerTopic(brokers)) {
+            topic.publish(
+                    agreed(
+                            workshop,
+                            partnership,
+                            "semiconductors",
+                            "Industry-academia-government semiconductor workshop",
+                            Target.in(Quarter.parse("2099-Q1"))),
+                    0);
+            topic.publish(new CommitmentConfirmed(workshop, METI, MEETING), 1);
+            topic.publish(
+                    new WorkshopScheduled(
+                            workshop,
+                            new WorkshopId("semiconductor-workshop-2024-q1"),
+                            "Japan-UK semiconductor workshop",
+                            new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)),
+                            WorkshopFormat.IN_PERSON,
+                            null,
+                            new CountryCode("GB"),
+                            DSIT,
+                            MEETING),
+                    2);
+            topic.publish(
+                    agreed(
+                            overdue,
+                            partnership,
+                            "open-ran",
+                            "Open RAN deployment in third countries",
+                            Target.in(Quarter.parse("2024-Q4"))),
+                    0);
+        }
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/commitments/" + workshop).status() == 200
+                        && http.get("/api/v1/commitments/" + workshop)
+                                        .json()
+                                        .get("version")
+                                        .asLong()
+                                == 2
+                        && http.get("/api/v1/commitments/" + overdue).status() == 200);
+    }
+
+    @Test
+    void showsAPartnershipsAreasByStatusWithOverdueCommitmentsHighlighted() {
+        String page = HeadlessChromium.render("http://localhost:" + port + "/partnerships/" + partnership);
+
+        assertThat(page).contains("<h1>" + partnership + "</h1>");
+        assertThat(section(page, "areas")).contains("semiconductors").contains("open-ran");
+        assertThat(section(page, "overdue"))
+                .contains("Open RAN deployment in third countries")
+                .doesNotContain("semiconductor workshop");
+        assertThat(section(page, "area-semiconductors"))
+                .contains("Industry-academia-government semiconductor workshop")
+                .contains("Japan-UK semiconductor workshop")
+                .contains("2024-01-01 to 2024-03-31");
+    }
+
+    @Test
+    void drawsACommitmentsTimelineWithEveryEntryLinkedToItsRawEvent() {
+        String page = HeadlessChromium.render("http://localhost:" + port + "/commitments/" + workshop);
+
+        String timeline = section(page, "timeline");
+        Matcher entries = Pattern.compile("<li>").matcher(timeline);
+        assertThat(entries.results().count()).isEqualTo(3);
+        assertThat(timeline)
+                .contains("Agreed by JP/METI")
+                .contains("Confirmed by JP/METI")
+                .contains("Japan-UK semiconductor workshop");
+        Matcher links = Pattern.compile("href=\"http://localhost:8080/api/v1/events/\\d+\"")
+                .matcher(timeline);
+        assertThat(links.results().count()).isEqualTo(3);
+        assertThat(page).contains("not confirmed");
+    }
+
+    @Test
+    void answersAnUnknownCommitmentWithAProblemInsteadOfAPage() {
+        assertThat(new Http(port).get("/commitments/" + newId("unknown")).status())
+                .isEqualTo(404);
+    }
+
+    /** The element with this id, as the browser rendered it. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("element #%s on the page", id).isNotNegative();
+        int tagStart = page.lastIndexOf('<', start);
+        String tag = page.substring(tagStart + 1, page.indexOf(' ', tagStart));
+        int end = page.indexOf("</" + tag + ">", start);
+        return page.substring(start, end);
+    }
+}
