@@ -1,0 +1,283 @@
+package io.commitmentsledger.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the seed commitments (the {@code seeds/} directory at the repository root) into a running commitments-service.
+ *
+ * <p>Every {@code *.json} file under the seeds directory is an ordered list of API commands, {@code {"id", "method",
+ * "path", "body"}}; files are sent in the order of their paths, commands in file order. Each command carries {@code
+ * Idempotency-Key: seed-<id>}, so loading the same seeds again records nothing new: the service replays its first
+ * answer. A rejected command is reported with the problem's status, detail and errors, and the loader goes on with the
+ * rest.
+ *
+ * <pre>./mvnw -q -pl local-stack exec:java -Dexec.mainClass=io.commitmentsledger.local.SeedLoader \
+ *     -Dexec.args="http://localhost:8080 seeds"</pre>
+ */
+public final class SeedLoader {
+
+    /** What {@code main} uses without arguments. */
+    public static final URI DEFAULT_BASE = URI.create("http://localhost:8080");
+
+    public static final Path DEFAULT_SEEDS = Path.of("seeds");
+
+    /** Prefix of every command's {@code Idempotency-Key}. */
+    public static final String KEY_PREFIX = "seed-";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int ATTEMPTS = 5;
+
+    /** One API command of a seed file. */
+    public record Command(Path file, String id, String method, String path, JsonNode body) {
+
+        public String idempotencyKey() {
+            return KEY_PREFIX + id;
+        }
+    }
+
+    /** A command the service refused, with what its problem details said. */
+    public record Rejection(Command command, int status, String type, String detail, List<String> errors) {}
+
+    /**
+     * The outcome of one load: {@code recorded} commands recorded events now, {@code replayed} ones were already there
+     * (answered again for their idempotency key, or accepted without change), {@code rejected} ones were refused.
+     */
+    public record Result(int commands, int recorded, int replayed, List<Rejection> rejected) {
+
+        public boolean ok() {
+            return rejected.isEmpty();
+        }
+    }
+
+    private SeedLoader() {}
+
+    public static void main(String[] args) {
+        URI base = args.length > 0 ? URI.create(args[0]) : DEFAULT_BASE;
+        Path seeds = args.length > 1 ? Path.of(args[1]) : DEFAULT_SEEDS;
+        Result result;
+        try {
+            result = load(base, seeds, System.out);
+        } catch (RuntimeException e) {
+            System.err.println("Seeds not loaded: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(result.ok() ? 0 : 1);
+    }
+
+    /** Sends every command of the seeds to the service at {@code base}, printing progress and a summary to out. */
+    public static Result load(URI base, Path seeds, PrintStream out) {
+        List<Command> commands = readSeeds(seeds);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        int recorded = 0;
+        int replayed = 0;
+        List<Rejection> rejected = new ArrayList<>();
+        out.printf("Loading %d commands from %s into %s%n", commands.size(), seeds, base);
+        for (int i = 0; i < commands.size(); i++) {
+            Command command = commands.get(i);
+            HttpResponse<String> response = send(http, base, command);
+            String outcome;
+            if (response.statusCode() / 100 == 2) {
+                if (wasReplayed(response) || !recordedAnything(response)) {
+                    replayed++;
+                    outcome = "already there";
+                } else {
+                    recorded++;
+                    outcome = "recorded";
+                }
+            } else {
+                rejected.add(rejection(command, response));
+                outcome = "REJECTED";
+            }
+            out.printf(
+                    "[%d/%d] %s %s -> %d %s%n",
+                    i + 1, commands.size(), command.method(), command.path(), response.statusCode(), outcome);
+        }
+        out.printf(
+                "%d commands: %d recorded, %d already there, %d rejected%n",
+                commands.size(), recorded, replayed, rejected.size());
+        for (Rejection rejection : rejected) {
+            Command command = rejection.command();
+            out.printf(
+                    "rejected %s (%s, %s %s): %d %s: %s%n",
+                    command.id(),
+                    command.file().getFileName(),
+                    command.method(),
+                    command.path(),
+                    rejection.status(),
+                    rejection.type(),
+                    rejection.detail());
+            rejection.errors().forEach(error -> out.println("    " + error));
+        }
+        return new Result(commands.size(), recorded, replayed, List.copyOf(rejected));
+    }
+
+    /** Every command of every {@code *.json} file under seeds, files in path order, commands in file order. */
+    public static List<Command> readSeeds(Path seeds) {
+        if (!Files.isDirectory(seeds)) {
+            throw new IllegalArgumentException("no seeds directory at " + seeds.toAbsolutePath());
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(seeds)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(file -> seeds.relativize(file).toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Command> commands = new ArrayList<>();
+        for (Path file : files) {
+            commands.addAll(readFile(file));
+        }
+        return commands;
+    }
+
+    /** The commands of one seed file. */
+    public static List<Command> readFile(Path file) {
+        JsonNode list;
+        try {
+            list = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException(file + " must hold a JSON array of commands");
+        }
+        List<Command> commands = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String where = file + " command " + (i + 1);
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(where + " is not an object");
+            }
+            for (String field : node.propertyNames()) {
+                if (!List.of("id", "method", "path", "body").contains(field)) {
+                    throw new IllegalArgumentException(where + " has an unknown field '" + field + "'");
+                }
+            }
+            String id = text(node, "id", where);
+            if (!id.matches("[\\x21-\\x7E]{1,200}")) {
+                throw new IllegalArgumentException(where + ": id must be 1 to 200 printable ASCII characters");
+            }
+            String method = text(node, "method", where);
+            String path = text(node, "path", where);
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException(where + ": path must start with '/'");
+            }
+            JsonNode body = node.get("body");
+            if (body == null || !body.isObject()) {
+                throw new IllegalArgumentException(where + ": body must be a JSON object");
+            }
+            commands.add(new Command(file, id, method, path, body));
+        }
+        return commands;
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw new IllegalArgumentException(where + ": '" + field + "' must be a non-blank string");
+        }
+        return value.asString();
+    }
+
+    /** Sends one command, retrying while the service answers 503 (busy) or 409 concurrent-modification. */
+    private static HttpResponse<String> send(HttpClient http, URI base, Command command) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(command.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .header("Idempotency-Key", command.idempotencyKey())
+                .method(command.method(), HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(command.body())))
+                .build();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (attempt == ATTEMPTS || !retryable(response)) {
+                    return response;
+                }
+                Thread.sleep(500L * attempt);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading seeds", e);
+        }
+    }
+
+    private static boolean retryable(HttpResponse<String> response) {
+        return response.statusCode() == 503
+                || response.statusCode() == 409 && "concurrent-modification".equals(problem(response, "type"));
+    }
+
+    private static boolean wasReplayed(HttpResponse<String> response) {
+        return response.headers()
+                .firstValue("Idempotent-Replayed")
+                .map("true"::equalsIgnoreCase)
+                .orElse(false);
+    }
+
+    /** False only when the service said {@code "recorded": false}: it accepted the command but nothing changed. */
+    private static boolean recordedAnything(HttpResponse<String> response) {
+        JsonNode recorded = json(response).get("recorded");
+        return recorded == null || !recorded.isBoolean() || recorded.asBoolean();
+    }
+
+    private static Rejection rejection(Command command, HttpResponse<String> response) {
+        JsonNode problem = json(response);
+        List<String> errors = new ArrayList<>();
+        JsonNode list = problem.get("errors");
+        if (list != null && list.isArray()) {
+            for (JsonNode error : list) {
+                errors.add(
+                        error.isObject() && error.has("field")
+                                ? error.get("field").asString() + ": "
+                                        + error.path("message").asString()
+                                : error.toString());
+            }
+        }
+        String detail = problem.has("detail") ? problem.get("detail").asString() : response.body();
+        return new Rejection(command, response.statusCode(), problem(response, "type"), detail, List.copyOf(errors));
+    }
+
+    /** A problem's field, with the type shortened to its last segment ({@code invalid-request}). */
+    private static String problem(HttpResponse<String> response, String field) {
+        JsonNode value = json(response).get(field);
+        if (value == null || !value.isString()) {
+            return null;
+        }
+        String text = value.asString();
+        return "type".equals(field) ? text.substring(text.lastIndexOf('/') + 1) : text;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            return node == null ? JSON.createObjectNode() : node;
+        } catch (JacksonException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.commitmentsledger.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loader against a stand-in service that answers like the ledger: idempotency keys, problems. */
+class SeedLoaderTest {
+
+    @TempDir
+    Path seeds;
+
+    HttpServer server;
+    final Map<String, String> firstBodies = new HashMap<>();
+    final List<String> keys = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    /** Replays a known key; refuses any body containing "bad" with a 400 problem. */
+    private void answer(HttpExchange exchange) throws IOException {
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        keys.add(key);
+        if (body.contains("bad")) {
+            respond(exchange, 400, "application/problem+json", """
+                    {"type": "https://commitments-ledger.dev/problems/invalid-request", "status": 400,
+                     "detail": "1 field is invalid", "errors": [{"field": "agreedOn", "message": "must not be in the future"}]}""");
+            return;
+        }
+        if (firstBodies.containsKey(key)) {
+            exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
+        } else {
+            firstBodies.put(key, body);
+        }
+        respond(exchange, 201, "application/json", "{\"recorded\": true, \"version\": 0}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private URI base() {
+        return URI.create("http://localhost:" + server.getAddress().getPort());
+    }
+
+    private void seed(String name, String json) throws IOException {
+        Path file = seeds.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+    }
+
+    @Test
+    void sendsFilesInOrderWithSeedKeysAndReplaysOnTheSecondRun() throws IOException {
+        seed(
+                "p/02-b.json",
+                "[{\"id\": \"c\", \"method\": \"POST\", \"path\": \"/api/v1/commitments/x/confirmations\", \"body\": {}}]");
+        seed("p/01-a.json", """
+                [{"id": "a", "method": "POST", "path": "/api/v1/commitments", "body": {"n": 1}},
+                 {"id": "b", "method": "POST", "path": "/api/v1/commitments/x/confirmations", "body": {"n": 2}}]""");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SeedLoader.Result first =
+                SeedLoader.load(base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        SeedLoader.Result second =
+                SeedLoader.load(base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(keys).containsExactly("seed-a", "seed-b", "seed-c", "seed-a", "seed-b", "seed-c");
+        assertThat(first).isEqualTo(new SeedLoader.Result(3, 3, 0, List.of()));
+        assertThat(second).isEqualTo(new SeedLoader.Result(3, 0, 3, List.of()));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("[1/3] POST /api/v1/commitments -> 201 recorded")
+                .contains("[3/3] POST /api/v1/commitments/x/confirmations -> 201 already there")
+                .contains("3 commands: 0 recorded, 3 already there, 0 rejected");
+    }
+
+    @Test
+    void reportsEveryRejectedCommandWithItsProblem() throws IOException {
+        seed("01-a.json", """
+                [{"id": "good", "method": "POST", "path": "/api/v1/commitments", "body": {}},
+                 {"id": "wrong", "method": "POST", "path": "/api/v1/commitments", "body": {"x": "bad"}}]""");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SeedLoader.Result result =
+                SeedLoader.load(base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.recorded()).isEqualTo(1);
+        assertThat(result.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.command().id()).isEqualTo("wrong");
+            assertThat(rejection.status()).isEqualTo(400);
+            assertThat(rejection.type()).isEqualTo("invalid-request");
+            assertThat(rejection.detail()).isEqualTo("1 field is invalid");
+            assertThat(rejection.errors()).containsExactly("agreedOn: must not be in the future");
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "rejected wrong (01-a.json, POST /api/v1/commitments): 400 invalid-request: 1 field is invalid")
+                .contains("agreedOn: must not be in the future");
+    }
+
+    @Test
+    void refusesMalformedSeedFiles() throws IOException {
+        seed("01-a.json", "[{\"id\": \"a\", \"method\": \"POST\", \"path\": \"/x\"}]");
+        assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("body must be a JSON object");
+        seed("01-a.json", "{\"id\": \"a\"}");
+        assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("JSON array");
+        seed("01-a.json", "[{\"id\": \"a\", \"method\": \"POST\", \"path\": \"/x\", \"body\": {}, \"extra\": 1}]");
+        assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("unknown field 'extra'");
+    }
+}
