@@ -33,6 +33,9 @@ public final class SchemaCompatibility {
             }
             return;
         }
+        if (widenedToAlternatives(previous, current)) {
+            return;
+        }
         Set<String> keywords = new HashSet<>(previous.propertyNames());
         keywords.addAll(current.propertyNames());
         for (String keyword : keywords) {
@@ -84,6 +87,23 @@ public final class SchemaCompatibility {
                 }
             }
         }
+    }
+
+    /** {@code anyOf} or {@code oneOf} alternatives, one of which still accepts all the previous schema did. */
+    private static boolean widenedToAlternatives(JsonNode previous, JsonNode current) {
+        for (String keyword : List.of("anyOf", "oneOf")) {
+            JsonNode alternatives = current.get(keyword);
+            if (alternatives != null && !previous.has(keyword)) {
+                for (JsonNode alternative : alternatives) {
+                    List<String> breaking = new ArrayList<>();
+                    compare("", previous, alternative, breaking);
+                    if (breaking.isEmpty()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static void compareMembers(

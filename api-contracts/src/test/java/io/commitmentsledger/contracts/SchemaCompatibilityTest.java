@@ -53,6 +53,28 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void acceptsMakingARequiredPropertyOptionalAndNullable() {
+        ObjectNode schema = changed();
+        schema.putArray("required");
+        ObjectNode note = (ObjectNode) schema.get("properties").get("note");
+        ObjectNode nullable = JSON.createObjectNode();
+        nullable.putArray("anyOf").add(note.deepCopy()).addObject().put("type", "null");
+        ((ObjectNode) schema.get("properties")).set("note", nullable);
+
+        assertThat(SchemaCompatibility.breakingChanges(SCHEMA, schema)).isEmpty();
+    }
+
+    @Test
+    void rejectsAlternativesNoneOfWhichAcceptsWhatWasAccepted() {
+        ObjectNode schema = changed();
+        ObjectNode alternatives = JSON.createObjectNode();
+        alternatives.putArray("anyOf").addObject().put("type", "integer");
+        ((ObjectNode) schema.get("properties")).set("note", alternatives);
+
+        assertThat(SchemaCompatibility.breakingChanges(SCHEMA, schema)).isNotEmpty();
+    }
+
+    @Test
     void rejectsARemovedProperty() {
         ObjectNode schema = changed();
         ((ObjectNode) schema.get("properties")).remove("link");

@@ -45,11 +45,11 @@ public final class LocalStack {
         int ledgerPort = Integer.parseInt(setting("LEDGER_COMMITMENTS_PORT", "8080"));
         int projectionPort = Integer.parseInt(setting("LEDGER_PROJECTION_PORT", "8081"));
         Path logs = Files.createDirectories(data.resolve("logs"));
-        String kafka = "localhost:" + kafkaPort;
+        String bootstrap = "localhost:" + kafkaPort;
 
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "stop-services"));
 
-        System.out.println("Starting Kafka on " + kafka + " ...");
+        System.out.println("Starting Kafka on " + bootstrap + " ...");
         Path kafkaConfig = LocalKafka.prepare(data.resolve("kafka"), kafkaPort, controllerPort);
         Thread broker = new Thread(() -> kafka.Kafka.main(new String[] {kafkaConfig.toString()}), "kafka");
         broker.start();
@@ -60,13 +60,13 @@ public final class LocalStack {
                 "commitments-service",
                 logs,
                 "--server.port=" + ledgerPort,
-                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.embedded-postgres.data-directory=" + data.resolve("postgres")));
         services.add(start(
                 "projection-service",
                 logs,
                 "--server.port=" + projectionPort,
-                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.embedded-postgres.data-directory=" + data.resolve("projection-postgres"),
                 "--ledger.pages.ledger-url=http://localhost:" + ledgerPort));
         await("commitments-service", () -> ready(ledgerPort));
@@ -75,8 +75,7 @@ public final class LocalStack {
         System.out.println("Loading the Japan–UK Digital Partnership seeds (a second start records nothing new) ...");
         SeedLoader.load(URI.create("http://localhost:" + ledgerPort), Path.of("seeds"), System.out);
 
-        System.out.printf(
-                """
+        System.out.printf("""
 
                 The Commitments Ledger is running. Ctrl-C stops it; data stays in %s (delete it to start afresh).
                   Pages                  http://localhost:%2$d/partnerships/jp-uk-digital-partnership
@@ -84,18 +83,15 @@ public final class LocalStack {
                   Commands (ledger)      http://localhost:%3$d/api/v1/commitments   Swagger UI http://localhost:%3$d/swagger-ui.html
                   Kafka                  %4$s, topic commitment-events
                   Logs                   %5$s
-                """,
-                data.toAbsolutePath(),
-                projectionPort,
-                ledgerPort,
-                kafka,
-                logs.toAbsolutePath());
+                """, data.toAbsolutePath(), projectionPort, ledgerPort, kafka, logs.toAbsolutePath());
         broker.join();
     }
 
     private static Process start(String service, Path logs, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar(service).toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar(service).toString()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -156,7 +152,8 @@ public final class LocalStack {
         try {
             HttpResponse<Void> response = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                                     .timeout(Duration.ofSeconds(2))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());

@@ -242,7 +242,7 @@ public class Commitment {
     }
 
     private void workshopHostIsAParty(CountryCode host) {
-        if (parties.stream().noneMatch(party -> party.country().equals(host))) {
+        if (host != null && parties.stream().noneMatch(party -> party.country().equals(host))) {
             throw violation(CommitmentRule.WORKSHOP_HOST_IS_A_PARTY, host + " is not a party");
         }
     }

@@ -13,7 +13,10 @@ import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Schedule a workshop under the commitment, within a window of days, hosted by one of the parties. */
+/**
+ * Schedule a workshop under the commitment, within a window of days. Format and host are optional: a source that
+ * does not say how or by whom a workshop is held leaves them unrecorded.
+ */
 public record ScheduleWorkshopCommand(
         @TargetAggregateIdentifier CommitmentId commitmentId,
         WorkshopId workshopId,
@@ -31,9 +34,7 @@ public record ScheduleWorkshopCommand(
         Checks.required(workshopId, "workshop id");
         title = Checks.text(title, "title", TITLE_LENGTH);
         Checks.required(window, "window");
-        Checks.required(format, "format");
         location = Checks.optionalText(location, "location", LOCATION_LENGTH);
-        Checks.required(host, "host");
         Checks.required(actor, "acting agency");
         Checks.required(scheduledOn, "scheduling date");
     }

@@ -200,9 +200,9 @@ public final class SummaryFold {
                 event.title(),
                 event.window().start(),
                 event.window().end(),
-                event.format().name(),
+                event.format() == null ? null : event.format().name(),
                 event.location(),
-                event.host().value(),
+                event.host() == null ? null : event.host().value(),
                 SCHEDULED,
                 null,
                 null));

@@ -62,7 +62,7 @@ public final class TimelineSummaries {
             return "Confirmed by " + actor;
         } else if (event instanceof WorkshopScheduled e) {
             String rest = "' scheduled by " + actor + " " + window("for", e.window()) + " "
-                    + where(e.format(), e.location()) + ", hosted by " + e.host();
+                    + where(e.format(), e.location()) + (e.host() == null ? "" : ", hosted by " + e.host());
             return fit("Workshop '", e.title(), rest);
         } else if (event instanceof WorkshopRescheduled e) {
             return withText(

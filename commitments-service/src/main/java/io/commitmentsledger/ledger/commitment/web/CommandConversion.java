@@ -93,9 +93,9 @@ class CommandConversion {
         WorkshopId workshopId = fields.convert("workshopId", () -> new WorkshopId(body.workshopId()));
         String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
         DateWindow window = window(fields, body.when());
-        WorkshopFormat format = format(fields, body.format());
+        WorkshopFormat format = body.format() == null ? null : format(fields, body.format());
         String location = location(fields, body.location());
-        CountryCode host = fields.convert("host", () -> new CountryCode(body.host()));
+        CountryCode host = body.host() == null ? null : fields.convert("host", () -> new CountryCode(body.host()));
         LocalDate scheduledOn = fields.pastDate("scheduledOn", body.scheduledOn());
         ActingAgency actor = actor(fields, body.actingAgency());
         fields.throwIfInvalid();
