@@ -83,7 +83,7 @@ public final class LocalStack {
                   Commands (ledger)      http://localhost:%3$d/api/v1/commitments   Swagger UI http://localhost:%3$d/swagger-ui.html
                   Kafka                  %4$s, topic commitment-events
                   Logs                   %5$s
-                """, data.toAbsolutePath(), projectionPort, ledgerPort, kafka, logs.toAbsolutePath());
+                """, data.toAbsolutePath(), projectionPort, ledgerPort, bootstrap, logs.toAbsolutePath());
         broker.join();
     }
 
