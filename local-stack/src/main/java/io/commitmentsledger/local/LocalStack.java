@@ -47,6 +47,14 @@ public final class LocalStack {
         Path logs = Files.createDirectories(data.resolve("logs"));
         String bootstrap = "localhost:" + kafkaPort;
 
+        // A second stack on the same data would corrupt it (two brokers on one log directory): refuse to start.
+        for (int port : List.of(kafkaPort, controllerPort, ledgerPort, projectionPort)) {
+            if (accepts(port)) {
+                System.err.println("Port " + port + " is in use: is the ledger already running? Stop it with Ctrl-C,"
+                        + " or choose other ports (see LocalStack's settings).");
+                System.exit(1);
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "stop-services"));
 
         System.out.println("Starting Kafka on " + bootstrap + " ...");
