@@ -13,14 +13,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * The whole ledger on a laptop with only a JDK: a Kafka broker in this JVM, then commitments-service and
  * projection-service from their packaged jars as child processes (each with its embedded PostgreSQL), then the
  * Japan–UK seeds loaded through the public API. Everything keeps its data under one directory between runs. Ctrl-C
- * stops the services first, then the broker.
+ * stops the services first, so they leave their consumer group cleanly, then the broker.
  *
  * <p>Settings (environment): {@code LEDGER_DATA_DIRECTORY} ({@code .ledger-data}), {@code LEDGER_COMMITMENTS_PORT}
  * (8080), {@code LEDGER_PROJECTION_PORT} (8081), {@code LEDGER_KAFKA_PORT} (9092), {@code
@@ -55,12 +59,22 @@ public final class LocalStack {
                 System.exit(1);
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "stop-services"));
-
         System.out.println("Starting Kafka on " + bootstrap + " ...");
-        Path kafkaConfig = LocalKafka.prepare(data.resolve("kafka"), kafkaPort, controllerPort);
-        Thread broker = new Thread(() -> kafka.Kafka.main(new String[] {kafkaConfig.toString()}), "kafka");
-        broker.start();
+        Properties kafkaConfig = new Properties();
+        try (var in = Files.newInputStream(LocalKafka.prepare(data.resolve("kafka"), kafkaPort, controllerPort))) {
+            kafkaConfig.load(in);
+        }
+        KafkaRaftServer broker = new KafkaRaftServer(KafkaConfig.fromProps(kafkaConfig, false), Time.SYSTEM);
+        // One hook, in order: the services leave their consumer group and flush while the broker is still up.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopServices();
+                            broker.shutdown();
+                            broker.awaitShutdown();
+                        },
+                        "stop-ledger"));
+        broker.startup();
         await("Kafka", () -> accepts(kafkaPort));
 
         System.out.println("Starting commitments-service and projection-service ...");
@@ -92,7 +106,7 @@ public final class LocalStack {
                   Kafka                  %4$s, topic commitment-events
                   Logs                   %5$s
                 """, data.toAbsolutePath(), projectionPort, ledgerPort, bootstrap, logs.toAbsolutePath());
-        broker.join();
+        broker.awaitShutdown();
     }
 
     private static Process start(String service, Path logs, String... arguments) throws IOException {
