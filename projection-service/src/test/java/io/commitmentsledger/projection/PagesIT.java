@@ -127,6 +127,13 @@ class PagesIT {
     }
 
     @Test
+    void listsThePartnershipsOnTheFrontPage() {
+        String page = HeadlessChromium.render("http://localhost:" + port + "/");
+
+        assertThat(page).contains("href=\"/partnerships/" + partnership + "\"").contains("2 commitments");
+    }
+
+    @Test
     void answersAnUnknownCommitmentWithAProblemInsteadOfAPage() {
         assertThat(new Http(port).get("/commitments/" + newId("unknown")).status())
                 .isEqualTo(404);

@@ -349,6 +349,22 @@ class ProjectionIT {
     }
 
     @Test
+    void describesTheQueryApiInOpenApi31() {
+        JsonNode api = http.get("/v3/api-docs").json();
+
+        assertThat(api.get("openapi").asString()).startsWith("3.1");
+        assertThat(api.get("paths").propertyNames())
+                .contains(
+                        "/api/v1/commitments",
+                        "/api/v1/commitments/{commitmentId}",
+                        "/api/v1/commitments/{commitmentId}/timeline",
+                        "/api/v1/partnerships/{partnershipId}/overview",
+                        "/api/v1/admin/rebuilds",
+                        "/api/v1/admin/rebuilds/current")
+                .doesNotContain("/partnerships/{partnershipId}");
+    }
+
+    @Test
     void answers404AsProblemForAnUnknownCommitment() {
         Response response = http.get("/api/v1/commitments/" + newId("unknown"));
 
