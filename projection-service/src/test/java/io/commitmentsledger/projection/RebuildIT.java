@@ -61,12 +61,32 @@ class RebuildIT {
                     topic.publish(new ProgressReported(id, "Report " + i, null, DSIT, MEETING), 3);
                 }
             }
+            // a redelivery and a hole, which the rebuild must treat exactly as the live consumer did
+            topic.publish(new CommitmentConfirmed(ids.get(1), METI, MEETING), 1);
+            CommitmentId holed = newId("rebuild-hole");
+            ids.add(holed);
+            topic.publish(
+                    agreed(
+                            holed,
+                            "jp-uk-digital-partnership",
+                            "ai",
+                            "With a hole",
+                            Target.in(Quarter.parse("2099-Q1"))),
+                    0);
+            topic.publish(new ProgressReported(holed, "Arrives before sequence 1", null, DSIT, MEETING), 2);
         }
-        CommitmentId last = ids.get(ids.size() - 2);
+        CommitmentId last = ids.get(ids.size() - 3);
         await().atMost(WITHIN).until(() -> {
             Response response = http.get("/api/v1/commitments/" + last);
             return response.status() == 200 && response.json().get("version").asLong() == 3;
         });
+        CommitmentId holed = ids.get(ids.size() - 1);
+        await().atMost(WITHIN)
+                .until(() -> http.get("/actuator/health")
+                        .json()
+                        .at("/components/projection/details/holes")
+                        .toString()
+                        .contains(holed.value()));
         Map<String, String> before = answers(http, ids);
         String generationBefore = activeGeneration(http);
 

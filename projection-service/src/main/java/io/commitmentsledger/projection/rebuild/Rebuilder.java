@@ -7,9 +7,11 @@ import io.commitmentsledger.projection.consumer.UnreadableRecord;
 import io.commitmentsledger.projection.rebuild.RebuildStatus.State;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModel;
+import io.commitmentsledger.projection.timeline.IncomingEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -145,19 +147,19 @@ public class Rebuilder implements DisposableBean {
         Instant lastReport = clock.instant();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
-            transaction.executeWithoutResult(tx -> {
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // past this phase's end: read again in the next phase or by the live consumer
-                    }
-                    try {
-                        readModel.apply(generation, records.read(record));
-                    } catch (UnreadableRecord e) {
-                        progress.skipped++; // the live consumer sent it to the dead-letter topic already
-                    }
-                    progress.done++;
+            List<IncomingEvent> events = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue; // past this phase's end: read again in the next phase or by the live consumer
                 }
-            });
+                try {
+                    events.add(records.read(record));
+                } catch (UnreadableRecord e) {
+                    progress.skipped++; // the live consumer sent it to the dead-letter topic already
+                }
+                progress.done++;
+            }
+            transaction.executeWithoutResult(tx -> readModel.applyAll(generation, events));
             for (TopicPartition partition : batch.partitions()) {
                 List<ConsumerRecord<String, byte[]>> read = batch.records(partition);
                 long next = read.get(read.size() - 1).offset() + 1;
