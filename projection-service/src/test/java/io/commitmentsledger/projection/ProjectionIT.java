@@ -23,6 +23,7 @@ import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.events.WorkshopScheduled;
+import io.commitmentsledger.projection.consumer.EventListener;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.LedgerTopic;
@@ -393,7 +394,7 @@ class ProjectionIT {
 
     @Test
     void reportsDownWhenEventsWaitAndNothingIsApplied() {
-        var consumer = listeners.getListenerContainer("projection");
+        var consumer = listeners.getListenerContainer(EventListener.ID);
         consumer.pause();
         try {
             await().atMost(VISIBLE_WITHIN).until(consumer::isContainerPaused);
@@ -408,6 +409,10 @@ class ProjectionIT {
         } finally {
             consumer.resume();
         }
+        awaitProjectionUp();
+    }
+
+    private void awaitProjectionUp() {
         await().atMost(VISIBLE_WITHIN)
                 .untilAsserted(() -> assertThat(http.get("/actuator/health")
                                 .json()
@@ -418,7 +423,7 @@ class ProjectionIT {
 
     @Test
     void reportsDownWhenItsConsumerStops() {
-        var consumer = listeners.getListenerContainer("projection");
+        var consumer = listeners.getListenerContainer(EventListener.ID);
         consumer.stop();
         try {
             JsonNode health = http.get("/actuator/health").json().at("/components/projection");
@@ -427,11 +432,6 @@ class ProjectionIT {
         } finally {
             consumer.start();
         }
-        await().atMost(VISIBLE_WITHIN)
-                .untilAsserted(() -> assertThat(http.get("/actuator/health")
-                                .json()
-                                .at("/components/projection/status")
-                                .asString())
-                        .isEqualTo("UP"));
+        awaitProjectionUp();
     }
 }

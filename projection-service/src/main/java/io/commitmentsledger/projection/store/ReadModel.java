@@ -90,12 +90,11 @@ public class ReadModel {
                 .add(e));
         String[] ids = byCommitment.keySet().toArray(String[]::new);
         Map<String, CommitmentSummary> summaries = new HashMap<>();
-        jdbc.sql("SELECT commitment_id, summary FROM " + s
-                        + ".commitment_summary WHERE commitment_id = ANY (?) FOR UPDATE")
+        jdbc.sql("SELECT summary FROM " + s + ".commitment_summary WHERE commitment_id = ANY (?) FOR UPDATE")
                 .param(ids)
-                .query((row, n) ->
-                        summaries.put(row.getString(1), json.readValue(row.getString(2), CommitmentSummary.class)))
-                .list();
+                .query((row, n) -> json.readValue(row.getString(1), CommitmentSummary.class))
+                .list()
+                .forEach(summary -> summaries.put(summary.commitmentId(), summary));
         Set<String> withParkedEvents = new HashSet<>(
                 jdbc.sql("SELECT DISTINCT commitment_id FROM " + s + ".parked_event WHERE commitment_id = ANY (?)")
                         .param(ids)
