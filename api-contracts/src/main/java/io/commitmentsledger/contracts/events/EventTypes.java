@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,9 +59,9 @@ public final class EventTypes {
         return TYPE_PREFIX + name + ".v" + revision;
     }
 
-    /** The class a record of this CloudEvents type reads into; null for a type or revision this jar does not know. */
-    public static Class<? extends CommitmentEvent> forCloudEventType(String cloudEventType) {
-        return BY_CLOUD_EVENT_TYPE.get(cloudEventType);
+    /** The class a record of this CloudEvents type reads into; empty for a type or revision this jar does not know. */
+    public static Optional<Class<? extends CommitmentEvent>> forCloudEventType(String cloudEventType) {
+        return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(cloudEventType));
     }
 
     /** The classpath resource holding the JSON Schema of this type and revision. */

@@ -143,7 +143,9 @@ class PublicationIT {
         ObjectMapper plainJackson = JsonMapper.builder().build();
         List<CommitmentEvent> events = topic.forKey(id).stream()
                 .map(record -> (CommitmentEvent) plainJackson.readValue(
-                        record.value(), EventTypes.forCloudEventType(record.header(CloudEventHeaders.TYPE))))
+                        record.value(),
+                        EventTypes.forCloudEventType(record.header(CloudEventHeaders.TYPE))
+                                .orElseThrow()))
                 .toList();
 
         assertThat(events.get(0)).isInstanceOf(CommitmentAgreed.class);

@@ -30,10 +30,8 @@ public class EventRecords {
     /** The event a record carries, or {@link UnreadableRecord} saying why there is none. */
     public IncomingEvent read(ConsumerRecord<String, byte[]> record) {
         String cloudEventType = header(record, CloudEventHeaders.TYPE);
-        Class<? extends CommitmentEvent> type = EventTypes.forCloudEventType(cloudEventType);
-        if (type == null) {
-            throw new UnreadableRecord("unknown event type or revision '" + cloudEventType + "'");
-        }
+        Class<? extends CommitmentEvent> type = EventTypes.forCloudEventType(cloudEventType)
+                .orElseThrow(() -> new UnreadableRecord("unknown event type or revision '" + cloudEventType + "'"));
         Matcher name = CLOUD_EVENT_TYPE.matcher(cloudEventType);
         if (!name.matches()) {
             throw new UnreadableRecord("malformed ce_type '" + cloudEventType + "'");

@@ -376,7 +376,9 @@ public class ReadModel {
             String revision,
             Instant recordedAt,
             String payload) {
-        Class<? extends CommitmentEvent> type = EventTypes.forCloudEventType(EventTypes.cloudEventType(kind, revision));
+        Class<? extends CommitmentEvent> type = EventTypes.forCloudEventType(EventTypes.cloudEventType(kind, revision))
+                .orElseThrow(() -> new IllegalStateException(
+                        "the read model holds an event of unknown type or revision " + kind + " v" + revision));
         CommitmentEvent event = json.readValue(payload, type);
         return new IncomingEvent(
                 commitmentId, sequence, globalPosition, eventId, recordedAt, kind, revision, event, payload);
