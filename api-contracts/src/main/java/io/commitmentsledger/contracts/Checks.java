@@ -2,6 +2,7 @@ package io.commitmentsledger.contracts;
 
 import java.net.URI;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Format checks shared by the value types, events and the services that build them; each failure is an {@link
@@ -19,7 +20,7 @@ public final class Checks {
 
     private Checks() {}
 
-    public static <T> T required(T value, String what) {
+    public static <T> T required(@Nullable T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is required");
         }
@@ -27,7 +28,7 @@ public final class Checks {
     }
 
     /** Lower-case words joined by single hyphens, such as {@code jp-uk-digital-partnership}. */
-    static String slug(String value, String what, int maxLength) {
+    static String slug(@Nullable String value, String what, int maxLength) {
         required(value, what);
         if (value.length() < 2
                 || value.length() > maxLength
@@ -39,7 +40,7 @@ public final class Checks {
     }
 
     /** Non-blank text of bounded length, stripped of surrounding white space. */
-    public static String text(String value, String what, int maxLength) {
+    public static String text(@Nullable String value, String what, int maxLength) {
         required(value, what);
         String stripped = value.strip();
         if (stripped.isEmpty()) {
@@ -52,12 +53,12 @@ public final class Checks {
     }
 
     /** Like {@link #text} but absent values stay absent. */
-    public static String optionalText(String value, String what, int maxLength) {
+    public static @Nullable String optionalText(@Nullable String value, String what, int maxLength) {
         return value == null || value.isBlank() ? null : text(value, what, maxLength);
     }
 
     /** An absolute http or https address, or nothing. */
-    public static URI optionalHttpUrl(URI url, String what) {
+    public static @Nullable URI optionalHttpUrl(@Nullable URI url, String what) {
         if (url != null && !(url.isAbsolute() && ("https".equals(url.getScheme()) || "http".equals(url.getScheme())))) {
             throw new IllegalArgumentException(what + " must be an absolute http or https address");
         }

@@ -2,10 +2,12 @@ package io.commitmentsledger.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /** Where a fact is written down: a document's title, and optionally its address and the section that says it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceReference(String title, URI url, String section) {
+public record SourceReference(
+        String title, @Nullable URI url, @Nullable String section) {
 
     public SourceReference {
         title = Checks.text(title, "source title", 300);

@@ -1,13 +1,17 @@
 package io.commitmentsledger.ledger;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layout honest: the domain knows nothing of HTTP, SQL or Kafka; the public language knows no framework. */
+/**
+ * Keeps the layout honest: the domain knows nothing of HTTP, SQL or Kafka; only web code speaks HTTP; the shared web
+ * package knows no feature; no packages depend on each other in circles; the public language knows no framework.
+ */
 class ArchitectureTest {
 
     /** Production code only, wherever it comes from: api-contracts' test-jar is on the classpath too. */
@@ -18,7 +22,7 @@ class ArchitectureTest {
             new ClassFileImporter().withImportOption(MAIN_CODE_ONLY).importPackages("io.commitmentsledger");
 
     @Test
-    void theCommitmentDomainDoesNotReachForTheWebOrTheDatabase() {
+    void theCommitmentDomainDoesNotReachForTheWebKafkaOrTheDatabase() {
         noClasses()
                 .that()
                 .resideInAPackage("io.commitmentsledger.ledger.commitment")
@@ -26,11 +30,12 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "..web..",
+                        "..application..",
                         "org.springframework..",
                         "jakarta.servlet..",
                         "java.sql..",
-                        "org.apache.kafka..",
-                        "io.commitmentsledger.ledger.idempotency..")
+                        "javax.sql..",
+                        "org.apache.kafka..")
                 .check(CLASSES);
     }
 
@@ -54,6 +59,37 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSharedWebPackageKnowsNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.commitmentsledger.ledger.web")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.commitmentsledger.ledger.commitment..",
+                        "io.commitmentsledger.ledger.history..",
+                        "io.commitmentsledger.ledger.publication..",
+                        "io.commitmentsledger.ledger.eventstore..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCircles() {
+        slices().matching("io.commitmentsledger.ledger.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    @Test
+    void packagesDoNotDependOnEachOtherInCircles() {
+        slices().matching("io.commitmentsledger.ledger.(**)")
+                .should()
+                .beFreeOfCycles()
                 .check(CLASSES);
     }
 }

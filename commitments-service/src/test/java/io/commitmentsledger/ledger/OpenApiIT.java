@@ -48,6 +48,37 @@ class OpenApiIT {
     }
 
     @Test
+    void documentsTheHeadersEveryCommandSharesAsHeaders() {
+        JsonNode paths = new LedgerClient(port).get("/v3/api-docs").json().get("paths");
+
+        assertThat(parameterNames(paths.get("/api/v1/commitments/{commitmentId}/confirmations")
+                        .get("post")))
+                .containsExactlyInAnyOrder("commitmentId", "If-Match", "Idempotency-Key");
+        assertThat(parameterNames(paths.get("/api/v1/commitments").get("post"))).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void describesTheAnswerToACommandWithItsCommitmentIdAsText() {
+        JsonNode schemas = new LedgerClient(port)
+                .get("/v3/api-docs")
+                .json()
+                .get("components")
+                .get("schemas");
+
+        JsonNode properties = schemas.get("CommandOutcome").get("properties");
+        assertThat(properties.propertyNames()).containsExactlyInAnyOrder("commitmentId", "version", "recorded");
+        assertThat(properties.get("commitmentId").get("type").asString()).isEqualTo("string");
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation
+                .get("parameters")
+                .forEach(parameter -> names.add(parameter.get("name").asString()));
+        return names;
+    }
+
+    @Test
     void servesSwaggerUi() throws Exception {
         HttpResponse<String> page = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)

@@ -9,6 +9,7 @@ import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.Target;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Both parties agreed the commitment on {@code occurredOn}, as the source records. The first fact of every commitment. */
 @EventRevision("1")
@@ -17,7 +18,7 @@ public record CommitmentAgreed(
         PartnershipId partnershipId,
         Area area,
         String title,
-        String description,
+        @Nullable String description,
         List<Party> parties,
         Target target,
         SourceReference source,

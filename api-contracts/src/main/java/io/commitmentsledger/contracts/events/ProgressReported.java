@@ -4,9 +4,10 @@ import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
 import java.net.URI;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A party reported progress on the commitment, optionally with a link to evidence. */
 @EventRevision("1")
 public record ProgressReported(
-        CommitmentId commitmentId, String note, URI evidence, ActingAgency actor, LocalDate occurredOn)
+        CommitmentId commitmentId, String note, @Nullable URI evidence, ActingAgency actor, LocalDate occurredOn)
         implements CommitmentEvent {}

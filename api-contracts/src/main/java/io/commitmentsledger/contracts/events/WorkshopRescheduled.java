@@ -6,6 +6,7 @@ import io.commitmentsledger.contracts.DateWindow;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A scheduled workshop moved to a new window, format or location, for {@code reason}. */
 @EventRevision("1")
@@ -14,7 +15,7 @@ public record WorkshopRescheduled(
         WorkshopId workshopId,
         DateWindow window,
         WorkshopFormat format,
-        String location,
+        @Nullable String location,
         String reason,
         ActingAgency actor,
         LocalDate occurredOn)

@@ -7,6 +7,7 @@ import io.commitmentsledger.contracts.DateWindow;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A workshop was scheduled under the commitment, to be held within {@code window} and hosted by {@code host}. */
 @EventRevision("1")
@@ -15,9 +16,9 @@ public record WorkshopScheduled(
         WorkshopId workshopId,
         String title,
         DateWindow window,
-        WorkshopFormat format,
-        String location,
-        CountryCode host,
+        @Nullable WorkshopFormat format,
+        @Nullable String location,
+        @Nullable CountryCode host,
         ActingAgency actor,
         LocalDate occurredOn)
         implements CommitmentEvent {}

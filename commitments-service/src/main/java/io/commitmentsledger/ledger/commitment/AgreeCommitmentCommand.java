@@ -14,6 +14,7 @@ import io.commitmentsledger.contracts.Target;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Record that both parties agreed a new commitment. */
 public record AgreeCommitmentCommand(
@@ -21,12 +22,13 @@ public record AgreeCommitmentCommand(
         PartnershipId partnershipId,
         Area area,
         String title,
-        String description,
+        @Nullable String description,
         List<Party> parties,
         Target target,
         SourceReference source,
         ActingAgency actor,
-        LocalDate agreedOn) {
+        LocalDate agreedOn)
+        implements CommitmentCommand {
 
     public AgreeCommitmentCommand {
         Checks.required(commitmentId, "commitment id");

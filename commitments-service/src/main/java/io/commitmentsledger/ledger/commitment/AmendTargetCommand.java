@@ -8,6 +8,7 @@ import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.Target;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Move the commitment's target, for a reason. */
 public record AmendTargetCommand(
@@ -16,7 +17,7 @@ public record AmendTargetCommand(
         String reason,
         ActingAgency actor,
         LocalDate amendedOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public AmendTargetCommand {

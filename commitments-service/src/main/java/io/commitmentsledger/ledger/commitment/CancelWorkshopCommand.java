@@ -8,6 +8,7 @@ import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Cancel a scheduled workshop. */
 public record CancelWorkshopCommand(
@@ -16,7 +17,7 @@ public record CancelWorkshopCommand(
         String reason,
         ActingAgency actor,
         LocalDate cancelledOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public CancelWorkshopCommand {

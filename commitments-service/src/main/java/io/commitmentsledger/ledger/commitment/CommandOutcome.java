@@ -1,11 +1,10 @@
 package io.commitmentsledger.ledger.commitment;
 
-/**
- * What a command on an existing commitment did: the commitment's version afterwards, and whether it recorded
- * anything (a party repeating its confirmation or completion records nothing).
- */
-public record CommandOutcome(long version, boolean recorded) {
+import io.commitmentsledger.contracts.CommitmentId;
 
-    /** A new commitment's first event has sequence number 0. */
-    public static final CommandOutcome AGREED = new CommandOutcome(0, true);
-}
+/**
+ * What an accepted command did: the commitment's version afterwards (the sequence number of its newest event), and
+ * whether it recorded anything (a party repeating its confirmation or completion records nothing). The API answers
+ * it as the response body, and a retry with the same idempotency key gets it again.
+ */
+public record CommandOutcome(CommitmentId commitmentId, long version, boolean recorded) {}

@@ -27,9 +27,12 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bilateral commitment, rebuilt from its events. Each command handler checks the rules first and applies events
@@ -45,12 +48,13 @@ public class Commitment {
         HELD
     }
 
+    // Null only while the first command runs, before CommitmentAgreed sets them.
     @AggregateIdentifier
-    private CommitmentId commitmentId;
+    private @Nullable CommitmentId commitmentId;
 
-    private List<Party> parties;
-    private LocalDate agreedOn;
-    private Target target;
+    private @Nullable List<Party> parties;
+    private @Nullable LocalDate agreedOn;
+    private @Nullable Target target;
     private final Set<CountryCode> confirmedBy = new HashSet<>();
     private final Set<CountryCode> markedCompleteBy = new HashSet<>();
     private final Map<WorkshopId, WorkshopState> workshops = new HashMap<>();
@@ -61,8 +65,10 @@ public class Commitment {
         // for Axon, which rebuilds the commitment from its events
     }
 
+    /** Creates the commitment: Axon makes a new instance for it, and storing its first event fails if the id is taken. */
     @CommandHandler
-    public Commitment(AgreeCommitmentCommand command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public CommandOutcome handle(AgreeCommitmentCommand command) {
         actingAgencyActsForAParty(command.parties(), command.actor());
         apply(new CommitmentAgreed(
                 command.commitmentId(),
@@ -75,6 +81,7 @@ public class Commitment {
                 command.source(),
                 command.actor(),
                 command.agreedOn()));
+        return recorded();
     }
 
     @CommandHandler
@@ -284,12 +291,12 @@ public class Commitment {
         return AggregateLifecycle.getVersion();
     }
 
-    private static CommandOutcome recorded() {
-        return new CommandOutcome(version(), true);
+    private CommandOutcome recorded() {
+        return new CommandOutcome(commitmentId, version(), true);
     }
 
-    private static CommandOutcome unchanged() {
-        return new CommandOutcome(version(), false);
+    private CommandOutcome unchanged() {
+        return new CommandOutcome(commitmentId, version(), false);
     }
 
     // --- state changes, from events only ---

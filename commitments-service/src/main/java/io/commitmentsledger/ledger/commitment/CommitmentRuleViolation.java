@@ -1,5 +1,7 @@
 package io.commitmentsledger.ledger.commitment;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A command broke one of the commitment's rules; nothing was recorded. Status and version are those of the
  * commitment when the command arrived, or null when the command would have created it.
@@ -7,10 +9,11 @@ package io.commitmentsledger.ledger.commitment;
 public class CommitmentRuleViolation extends RuntimeException {
 
     private final CommitmentRule rule;
-    private final CommitmentStatus status;
-    private final Long version;
+    private final @Nullable CommitmentStatus status;
+    private final @Nullable Long version;
 
-    public CommitmentRuleViolation(CommitmentRule rule, CommitmentStatus status, Long version, String detail) {
+    public CommitmentRuleViolation(
+            CommitmentRule rule, @Nullable CommitmentStatus status, @Nullable Long version, String detail) {
         super(detail + " (rule " + rule.ruleName() + ": " + rule.description()
                 + (status == null ? ")" : "; the commitment is " + status + " at version " + version + ")"));
         this.rule = rule;
@@ -22,11 +25,11 @@ public class CommitmentRuleViolation extends RuntimeException {
         return rule;
     }
 
-    public CommitmentStatus status() {
+    public @Nullable CommitmentStatus status() {
         return status;
     }
 
-    public Long version() {
+    public @Nullable Long version() {
         return version;
     }
 }

@@ -5,13 +5,14 @@ import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Record the acting agency's party's confirmation of the commitment. */
 public record ConfirmCommitmentCommand(
         @TargetAggregateIdentifier CommitmentId commitmentId,
         ActingAgency actor,
         LocalDate confirmedOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public ConfirmCommitmentCommand {

@@ -7,6 +7,7 @@ import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Record that the acting agency's party considers the commitment fulfilled, with evidence. */
 public record MarkCommitmentCompleteCommand(
@@ -14,7 +15,7 @@ public record MarkCommitmentCompleteCommand(
         String evidence,
         ActingAgency actor,
         LocalDate completedOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public MarkCommitmentCompleteCommand {

@@ -8,6 +8,7 @@ import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Record that a scheduled workshop was held, with a short outcome. */
 public record RecordWorkshopOutcomeCommand(
@@ -16,7 +17,7 @@ public record RecordWorkshopOutcomeCommand(
         String outcome,
         ActingAgency actor,
         LocalDate heldOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public RecordWorkshopOutcomeCommand {

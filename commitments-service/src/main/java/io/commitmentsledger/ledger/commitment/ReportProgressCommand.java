@@ -8,15 +8,16 @@ import io.commitmentsledger.contracts.CommitmentId;
 import java.net.URI;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Report progress on the commitment, optionally with a link to evidence. */
 public record ReportProgressCommand(
         @TargetAggregateIdentifier CommitmentId commitmentId,
         String note,
-        URI evidence,
+        @Nullable URI evidence,
         ActingAgency actor,
         LocalDate reportedOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public ReportProgressCommand {

@@ -11,6 +11,7 @@ import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Move a scheduled workshop to a new window, format or location. */
 public record RescheduleWorkshopCommand(
@@ -18,11 +19,11 @@ public record RescheduleWorkshopCommand(
         WorkshopId workshopId,
         DateWindow window,
         WorkshopFormat format,
-        String location,
+        @Nullable String location,
         String reason,
         ActingAgency actor,
         LocalDate rescheduledOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public RescheduleWorkshopCommand {

@@ -12,6 +12,7 @@ import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schedule a workshop under the commitment, within a window of days. Format and host are optional: a source that
@@ -22,12 +23,12 @@ public record ScheduleWorkshopCommand(
         WorkshopId workshopId,
         String title,
         DateWindow window,
-        WorkshopFormat format,
-        String location,
-        CountryCode host,
+        @Nullable WorkshopFormat format,
+        @Nullable String location,
+        @Nullable CountryCode host,
         ActingAgency actor,
         LocalDate scheduledOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public ScheduleWorkshopCommand {

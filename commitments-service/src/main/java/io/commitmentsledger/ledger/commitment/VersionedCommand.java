@@ -1,10 +1,22 @@
 package io.commitmentsledger.ledger.commitment;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A command on an existing commitment. When {@code expectedVersion} is set, the command applies only if the
  * commitment is still at that version (optimistic concurrency, {@code If-Match} over HTTP).
  */
-public interface VersionedCommand {
+public sealed interface VersionedCommand extends CommitmentCommand
+        permits ConfirmCommitmentCommand,
+                ScheduleWorkshopCommand,
+                RescheduleWorkshopCommand,
+                CancelWorkshopCommand,
+                RecordWorkshopOutcomeCommand,
+                ReportProgressCommand,
+                MarkCommitmentCompleteCommand,
+                AmendTargetCommand,
+                WithdrawCommitmentCommand {
 
+    @Nullable
     Long expectedVersion();
 }

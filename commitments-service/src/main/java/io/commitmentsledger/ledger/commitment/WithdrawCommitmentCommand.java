@@ -7,6 +7,7 @@ import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** Withdraw the acting agency's party from the commitment, for a reason. Ends the commitment. */
 public record WithdrawCommitmentCommand(
@@ -14,7 +15,7 @@ public record WithdrawCommitmentCommand(
         String reason,
         ActingAgency actor,
         LocalDate withdrawnOn,
-        Long expectedVersion)
+        @Nullable Long expectedVersion)
         implements VersionedCommand {
 
     public WithdrawCommitmentCommand {

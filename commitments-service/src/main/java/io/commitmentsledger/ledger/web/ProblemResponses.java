@@ -1,17 +1,11 @@
 package io.commitmentsledger.ledger.web;
 
-import io.commitmentsledger.ledger.commitment.CommitmentRuleViolation;
-import io.commitmentsledger.ledger.commitment.VersionMismatch;
-import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
-import io.commitmentsledger.ledger.history.EventNotFound;
-import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
 import java.sql.SQLException;
 import java.util.List;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,10 +21,13 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
- * Maps every failure to one RFC 9457 {@code application/problem+json} response with a stable {@link ProblemType}.
- * This is the only place exceptions become HTTP statuses.
+ * Maps the failures every endpoint shares to RFC 9457 {@code application/problem+json} responses with a stable {@link
+ * ProblemType}: invalid fields and headers, unreadable bodies, Spring MVC's protocol errors and anything unexpected.
+ * Each feature maps its own exceptions in its own advice, which Spring consults first (this one has the lowest
+ * precedence, because it also catches every {@link Exception}).
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -40,71 +37,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidRequest e) {
-        ProblemDetail problem =
-                problem(ProblemType.INVALID_REQUEST, e.problems().size() + " field(s) are invalid");
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.problems().size() + " field(s) are invalid");
         problem.setProperty("errors", e.problems());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail invalidHeader(InvalidHeader e) {
-        ProblemDetail problem = problem(ProblemType.INVALID_HEADER, e.getMessage());
+        ProblemDetail problem = ProblemType.INVALID_HEADER.problem(e.getMessage());
         problem.setProperty("header", e.header());
         return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail commitmentNotFound(AggregateNotFoundException e) {
-        ProblemDetail problem = problem(
-                ProblemType.COMMITMENT_NOT_FOUND, "no commitment " + e.getAggregateIdentifier() + " has been agreed");
-        problem.setProperty("commitmentId", e.getAggregateIdentifier());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail workshopNotFound(WorkshopNotFound e) {
-        return problem(ProblemType.WORKSHOP_NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail eventNotFound(EventNotFound e) {
-        return problem(ProblemType.EVENT_NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail commitmentExists(AggregateStreamCreationException e) {
-        return problem(ProblemType.COMMITMENT_EXISTS, "a commitment with this id has already been agreed");
-    }
-
-    @ExceptionHandler
-    ProblemDetail ruleViolation(CommitmentRuleViolation e) {
-        ProblemDetail problem = problem(ProblemType.RULE_VIOLATION, e.getMessage());
-        problem.setProperty("rule", e.rule().ruleName());
-        if (e.status() != null) {
-            problem.setProperty("commitmentStatus", e.status());
-            problem.setProperty("version", e.version());
-        }
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail concurrentModification(ConcurrencyException e) {
-        return problem(ProblemType.CONCURRENT_MODIFICATION, "another command on this commitment was recorded first");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> versionMismatch(VersionMismatch e) {
-        ProblemDetail problem = problem(ProblemType.VERSION_MISMATCH, e.getMessage());
-        problem.setProperty("expectedVersion", e.expectedVersion());
-        problem.setProperty("currentVersion", e.currentVersion());
-        return ResponseEntity.status(problem.getStatus())
-                .eTag(Versions.toEntityTag(e.currentVersion()))
-                .body(problem);
-    }
-
-    @ExceptionHandler
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
-        return problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
     }
 
     /**
@@ -117,11 +59,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             log.warn("A command's transaction ran past its statement timeout", e);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(problem(ProblemType.LEDGER_BUSY, "the ledger is busy; nothing was recorded"));
+                    .body(ProblemType.LEDGER_BUSY.problem("the ledger is busy; nothing was recorded"));
         }
         log.error("Unexpected failure handling a request", e);
         return ResponseEntity.internalServerError()
-                .body(problem(ProblemType.INTERNAL_ERROR, "the request could not be handled; nothing was recorded"));
+                .body(ProblemType.INTERNAL_ERROR.problem("the request could not be handled; nothing was recorded"));
     }
 
     private static boolean hasSqlState(Throwable e, String sqlState) {
@@ -140,8 +82,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem =
-                problem(ProblemType.MALFORMED_REQUEST, "the request body is not a readable JSON object");
+        ProblemDetail problem = ProblemType.MALFORMED_REQUEST.problem("the request body is not a readable JSON object");
         if (e.getCause() instanceof StreamReadException parsing) {
             problem.setDetail("the request body is not valid JSON: " + parsing.getOriginalMessage());
         } else if (e.getCause() instanceof JacksonException binding) {
@@ -163,16 +104,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
-            problem.setType(ProblemType.HTTP_PROTOCOL.type());
+            problem.setType(ProblemType.HTTP_PROTOCOL);
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ProblemDetail problem(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.type());
-        problem.setTitle(type.title());
-        return problem;
     }
 
     private static String jsonPath(List<JacksonException.Reference> path) {

@@ -2,53 +2,49 @@ package io.commitmentsledger.ledger.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
- * Every kind of error the API answers, each with a stable RFC 9457 {@code type} URI that clients can match on, and
- * the one HTTP status it maps to. README.md lists them.
+ * A kind of error the API answers: a stable RFC 9457 {@code type} URI that clients can match on, the one HTTP status
+ * it maps to, and a title. The kinds every endpoint shares are here; each feature declares its own beside the
+ * exceptions it maps ({@code docs/api.md} lists them all).
  */
-public enum ProblemType {
-    INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request fields"),
-    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request body"),
-    INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "Invalid request header"),
-    COMMITMENT_NOT_FOUND("commitment-not-found", HttpStatus.NOT_FOUND, "Commitment not found"),
-    WORKSHOP_NOT_FOUND("workshop-not-found", HttpStatus.NOT_FOUND, "Workshop not found"),
-    EVENT_NOT_FOUND("event-not-found", HttpStatus.NOT_FOUND, "Event not found"),
-    COMMITMENT_EXISTS("commitment-exists", HttpStatus.CONFLICT, "Commitment already exists"),
-    RULE_VIOLATION("rule-violation", HttpStatus.CONFLICT, "Commitment rule violated"),
-    CONCURRENT_MODIFICATION(
-            "concurrent-modification", HttpStatus.CONFLICT, "Commitment changed concurrently; retry the command"),
-    VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Commitment is not at the expected version"),
-    IDEMPOTENCY_KEY_REUSED(
-            "idempotency-key-reused",
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            "Idempotency key already used for a different request"),
-    HTTP_PROTOCOL("http-protocol", null, "Request not supported"),
-    LEDGER_BUSY("ledger-busy", HttpStatus.SERVICE_UNAVAILABLE, "Ledger busy; retry shortly"),
-    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+public record ProblemType(URI type, HttpStatus status, String title) {
 
     private static final String BASE = "https://commitments-ledger.dev/problems/";
 
-    private final URI type;
-    private final HttpStatus status;
-    private final String title;
+    public static final ProblemType INVALID_REQUEST =
+            of("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request fields");
+    public static final ProblemType MALFORMED_REQUEST =
+            of("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request body");
+    public static final ProblemType INVALID_HEADER =
+            of("invalid-header", HttpStatus.BAD_REQUEST, "Invalid request header");
+    public static final ProblemType COMMITMENT_NOT_FOUND =
+            of("commitment-not-found", HttpStatus.NOT_FOUND, "Commitment not found");
+    public static final ProblemType LEDGER_BUSY =
+            of("ledger-busy", HttpStatus.SERVICE_UNAVAILABLE, "Ledger busy; retry shortly");
+    public static final ProblemType INTERNAL_ERROR =
+            of("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    ProblemType(String slug, HttpStatus status, String title) {
-        this.type = URI.create(BASE + slug);
-        this.status = status;
-        this.title = title;
+    /** The type of Spring MVC's own protocol errors (405, 406, 415, unknown paths...), whose status varies. */
+    static final URI HTTP_PROTOCOL = URI.create(BASE + "http-protocol");
+
+    public static ProblemType of(String slug, HttpStatus status, String title) {
+        return new ProblemType(URI.create(BASE + slug), status, title);
     }
 
-    public URI type() {
-        return type;
+    /** A problem response of this kind. */
+    public ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
     }
 
-    /** The status this kind always maps to; null for {@link #HTTP_PROTOCOL}, whose status varies (405, 415, ...). */
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+    /** The shared answer for a commitment that was never agreed, whichever feature finds it missing. */
+    public static ProblemDetail commitmentNotFound(String commitmentId) {
+        ProblemDetail problem = COMMITMENT_NOT_FOUND.problem("no commitment " + commitmentId + " has been agreed");
+        problem.setProperty("commitmentId", commitmentId);
+        return problem;
     }
 }

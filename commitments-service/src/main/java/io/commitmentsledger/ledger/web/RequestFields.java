@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts a request's raw fields into value types, collecting every problem instead of stopping at the first, so
@@ -25,8 +27,11 @@ public final class RequestFields {
         this.clock = clock;
     }
 
-    /** The value {@code convert} makes of a field, or null after noting why it could not. */
-    public <T> T convert(String field, Supplier<T> convert) {
+    /**
+     * The value {@code convert} makes of a field, or null after noting why it could not: a placeholder that {@link
+     * #throwIfInvalid} guarantees no command is ever built from.
+     */
+    public <T> @Nullable T convert(String field, Supplier<T> convert) {
         try {
             return convert.get();
         } catch (IllegalArgumentException | DateTimeException e) {
@@ -36,7 +41,7 @@ public final class RequestFields {
     }
 
     /** A calendar date written {@code YYYY-MM-DD}; null (without a problem) when absent and optional. */
-    public LocalDate date(String field, String text, boolean required) {
+    public @Nullable LocalDate date(String field, @Nullable String text, boolean required) {
         if (text == null && !required) {
             return null;
         }
@@ -44,7 +49,7 @@ public final class RequestFields {
     }
 
     /** The day something happened in the world: a valid date that has begun somewhere on Earth. */
-    public LocalDate pastDate(String field, String text) {
+    public @Nullable LocalDate pastDate(String field, @Nullable String text) {
         LocalDate date = date(field, text, true);
         if (date != null && date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
             problems.add(new FieldProblem(field, "must not be in the future"));
@@ -58,7 +63,7 @@ public final class RequestFields {
         RequestFields fields = new RequestFields(Clock.systemUTC());
         T value = fields.convert(field, convert);
         fields.throwIfInvalid();
-        return value;
+        return Objects.requireNonNull(value);
     }
 
     public void problem(String field, String message) {
@@ -72,7 +77,7 @@ public final class RequestFields {
         }
     }
 
-    private static LocalDate parseDate(String text) {
+    private static LocalDate parseDate(@Nullable String text) {
         if (text == null) {
             throw new IllegalArgumentException("is required");
         }

@@ -2,6 +2,7 @@ package io.commitmentsledger.ledger.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A commitment's version as an HTTP entity tag: version 3 is {@code "3"}. */
 public final class Versions {
@@ -18,7 +19,7 @@ public final class Versions {
      * The version an {@code If-Match} header expects, or null when there is no header or it is {@code *} (any
      * existing commitment).
      */
-    public static Long fromIfMatch(String ifMatch) {
+    public static @Nullable Long fromIfMatch(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.strip().equals("*")) {
             return null;
         }

@@ -75,6 +75,13 @@ class CommitmentTest {
         }
 
         @Test
+        void answersVersionZeroLikeEveryOtherCommand() {
+            fixture.givenNoPriorActivity()
+                    .when(agree(METI))
+                    .expectResultMessagePayload(new CommandOutcome(ID, 0, true));
+        }
+
+        @Test
         void acceptsEitherPartyAsTheRecorder() {
             fixture.givenNoPriorActivity().when(agree(DSIT)).expectSuccessfulHandlerExecution();
         }
@@ -97,7 +104,7 @@ class CommitmentTest {
             fixture.given(agreed())
                     .when(confirm(DSIT))
                     .expectEvents(confirmed(DSIT))
-                    .expectResultMessagePayload(new CommandOutcome(1, true));
+                    .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
         }
 
         @Test
@@ -105,7 +112,7 @@ class CommitmentTest {
             fixture.given(agreed(), confirmed(DSIT))
                     .when(confirm(DSIT))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new CommandOutcome(1, false));
+                    .expectResultMessagePayload(new CommandOutcome(ID, 1, false));
         }
 
         @Test
@@ -149,7 +156,7 @@ class CommitmentTest {
             givenConfirmedByBoth()
                     .when(markComplete(METI))
                     .expectEvents(markedComplete(METI))
-                    .expectResultMessagePayload(new CommandOutcome(3, true));
+                    .expectResultMessagePayload(new CommandOutcome(ID, 3, true));
         }
 
         @Test
@@ -157,7 +164,7 @@ class CommitmentTest {
             fixture.given(agreed(), confirmed(METI), confirmed(DSIT), markedComplete(METI))
                     .when(markComplete(DSIT))
                     .expectEvents(markedComplete(DSIT), completed(DSIT))
-                    .expectResultMessagePayload(new CommandOutcome(5, true));
+                    .expectResultMessagePayload(new CommandOutcome(ID, 5, true));
         }
 
         @Test
@@ -165,7 +172,7 @@ class CommitmentTest {
             fixture.given(agreed(), confirmed(METI), confirmed(DSIT), markedComplete(METI))
                     .when(markComplete(METI))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new CommandOutcome(3, false));
+                    .expectResultMessagePayload(new CommandOutcome(ID, 3, false));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.commitmentsledger.ledger.history.web;
 
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.ledger.history.CommitmentNotFound;
 import io.commitmentsledger.ledger.history.EventHistory;
 import io.commitmentsledger.ledger.history.EventNotFound;
 import io.commitmentsledger.ledger.history.RecordedEvent;
@@ -10,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,14 +28,14 @@ class EventHistoryController {
 
     private final EventHistory eventHistory;
 
+    EventHistoryController(EventHistory eventHistory) {
+        this.eventHistory = eventHistory;
+    }
+
     @GetMapping("/events/{globalPosition}")
     @Operation(summary = "The event at a global position, as a timeline entry or a Kafka record names it")
     RecordedEvent event(@PathVariable long globalPosition) {
         return eventHistory.at(globalPosition).orElseThrow(() -> new EventNotFound(globalPosition));
-    }
-
-    EventHistoryController(EventHistory eventHistory) {
-        this.eventHistory = eventHistory;
     }
 
     @GetMapping("/commitments/{commitmentId}/events")
@@ -44,7 +44,7 @@ class EventHistoryController {
         CommitmentId id = RequestFields.single("commitmentId", () -> new CommitmentId(commitmentId));
         List<RecordedEvent> events = eventHistory.of(id);
         if (events.isEmpty()) {
-            throw new AggregateNotFoundException(id.value(), "no commitment " + id + " has been agreed");
+            throw new CommitmentNotFound(id);
         }
         long version = events.get(events.size() - 1).sequence();
         return ResponseEntity.ok().eTag(Versions.toEntityTag(version)).body(new History(id.value(), version, events));

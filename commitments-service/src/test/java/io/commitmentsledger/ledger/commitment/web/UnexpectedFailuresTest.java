@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.commitmentsledger.ledger.LedgerConfiguration;
+import io.commitmentsledger.ledger.commitment.application.CommandSubmission;
 import io.commitmentsledger.ledger.support.LedgerClient;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,7 @@ class UnexpectedFailuresTest {
 
     @Test
     void answersAConcurrencyConflictWith409AndAskForARetry() throws Exception {
-        given(submission.submit(any(), any(), any(), any()))
-                .willThrow(new ConcurrencyException("sequence 3 already taken"));
+        given(submission.submit(any())).willThrow(new ConcurrencyException("sequence 3 already taken"));
 
         mvc.perform(post("/api/v1/commitments")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ class UnexpectedFailuresTest {
 
     @Test
     void answersABugWith500WithoutRevealingInternals() throws Exception {
-        given(submission.submit(any(), any(), any(), any())).willThrow(new IllegalStateException("secret detail"));
+        given(submission.submit(any())).willThrow(new IllegalStateException("secret detail"));
 
         mvc.perform(post("/api/v1/commitments")
                         .contentType(MediaType.APPLICATION_JSON)

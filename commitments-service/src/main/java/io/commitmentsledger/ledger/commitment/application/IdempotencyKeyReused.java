@@ -1,6 +1,6 @@
-package io.commitmentsledger.ledger.idempotency;
+package io.commitmentsledger.ledger.commitment.application;
 
-/** An Idempotency-Key already answered a different request; nothing was recorded. Answered with 422. */
+/** An idempotency key already answered a different request; nothing was recorded. */
 public class IdempotencyKeyReused extends RuntimeException {
 
     public IdempotencyKeyReused(String key) {

@@ -1,16 +1,12 @@
-package io.commitmentsledger.ledger.commitment.web;
+package io.commitmentsledger.ledger.commitment.application;
 
-import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.ledger.commitment.CommandOutcome;
+import io.commitmentsledger.ledger.commitment.CommitmentCommand;
 import io.commitmentsledger.ledger.eventstore.EventStoreProperties;
-import io.commitmentsledger.ledger.idempotency.IdempotencyKeyReused;
-import io.commitmentsledger.ledger.idempotency.IdempotencyRecord;
-import io.commitmentsledger.ledger.idempotency.IdempotencyRecords;
-import io.commitmentsledger.ledger.idempotency.IdempotentRequest;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,11 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unique (commitment, sequence) key stays a last line of defence rather than the usual path. Commands on different
  * commitments do not wait for each other.
  */
-@Component
-class CommandSubmission {
+@Service
+public class CommandSubmission {
 
-    /** What the API answers for an accepted command, rebuilt identically when a retry is replayed. */
-    record Accepted(CommitmentId commitmentId, HttpStatus status, long version, boolean recorded, boolean replayed) {}
+    /** An accepted command's outcome, and whether it is the replayed answer to an earlier request with the same key. */
+    public record Accepted(CommandOutcome outcome, boolean replayed) {}
 
     /** Thrown to roll back when a concurrent request with the same idempotency key committed first. */
     private static final class IdempotencyKeyTaken extends RuntimeException {
@@ -54,16 +50,29 @@ class CommandSubmission {
                 String.valueOf(eventStore.commandStatementTimeout().toMillis());
     }
 
-    Accepted submit(CommitmentId commitmentId, Object command, HttpStatus status, IdempotentRequest idempotent) {
+    /** Runs the command; a retry of it would run it again. */
+    public Accepted submit(CommitmentCommand command) {
+        return run(command, Optional.empty());
+    }
+
+    /** Runs the command once per key: a retry with the same key and request is answered with the first outcome. */
+    public Accepted submit(CommitmentCommand command, IdempotentRequest idempotent) {
         try {
-            return transaction.execute(tx -> submitInTransaction(commitmentId, command, status, idempotent));
+            return run(command, Optional.of(idempotent));
         } catch (IdempotencyKeyTaken e) {
             return replay(idempotencyRecords.find(idempotent.key()).orElseThrow(), idempotent);
         }
     }
 
-    private Accepted submitInTransaction(
-            CommitmentId commitmentId, Object command, HttpStatus status, IdempotentRequest idempotent) {
+    private Accepted run(CommitmentCommand command, Optional<IdempotentRequest> idempotent) {
+        Accepted accepted = transaction.execute(tx -> runInTransaction(command, idempotent));
+        if (accepted == null) {
+            throw new IllegalStateException("the command's transaction answered nothing");
+        }
+        return accepted;
+    }
+
+    private Accepted runInTransaction(CommitmentCommand command, Optional<IdempotentRequest> idempotent) {
         // Bounds every statement of this transaction, so it commits long before readers stop waiting for its
         // global index (see EventStoreProperties).
         jdbc.sql("SELECT set_config('statement_timeout', ?, true)")
@@ -71,41 +80,29 @@ class CommandSubmission {
                 .query()
                 .singleValue();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param(commitmentId.value())
+                .param(command.commitmentId().value())
                 .query()
                 .singleValue();
-        if (idempotent != null) {
-            var earlier = idempotencyRecords.find(idempotent.key());
+        if (idempotent.isPresent()) {
+            var earlier = idempotencyRecords.find(idempotent.get().key());
             if (earlier.isPresent()) {
-                return replay(earlier.get(), idempotent);
+                return replay(earlier.get(), idempotent.get());
             }
         }
         // Axon's unit of work joins this transaction: its events commit or roll back with everything here.
-        Object result = commandGateway.sendAndWait(command);
-        CommandOutcome outcome = result instanceof CommandOutcome handled ? handled : CommandOutcome.AGREED;
-        Accepted accepted = new Accepted(commitmentId, status, outcome.version(), outcome.recorded(), false);
-        if (idempotent != null
+        CommandOutcome outcome = commandGateway.sendAndWait(command);
+        if (idempotent.isPresent()
                 && !idempotencyRecords.insertIfAbsent(new IdempotencyRecord(
-                        idempotent.key(),
-                        idempotent.fingerprint(),
-                        commitmentId.value(),
-                        status.value(),
-                        outcome.version(),
-                        outcome.recorded()))) {
+                        idempotent.get().key(), idempotent.get().fingerprint(), outcome))) {
             throw new IdempotencyKeyTaken();
         }
-        return accepted;
+        return new Accepted(outcome, false);
     }
 
     private static Accepted replay(IdempotencyRecord earlier, IdempotentRequest idempotent) {
         if (!earlier.fingerprint().equals(idempotent.fingerprint())) {
             throw new IdempotencyKeyReused(idempotent.key());
         }
-        return new Accepted(
-                new CommitmentId(earlier.commitmentId()),
-                HttpStatus.valueOf(earlier.status()),
-                earlier.version(),
-                earlier.recorded(),
-                true);
+        return new Accepted(earlier.outcome(), true);
     }
 }
