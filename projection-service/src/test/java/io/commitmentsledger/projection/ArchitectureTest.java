@@ -19,7 +19,7 @@ class ArchitectureTest {
     void theTimelineDomainIsPlainCode() {
         noClasses()
                 .that()
-                .resideInAPackage("..projection.timeline..")
+                .resideInAPackage("..projection.summary..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..", "..projection.store..")

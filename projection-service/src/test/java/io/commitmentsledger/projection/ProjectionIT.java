@@ -23,7 +23,7 @@ import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.events.WorkshopScheduled;
-import io.commitmentsledger.projection.consumer.EventListener;
+import io.commitmentsledger.projection.consumer.LiveProjectionListener;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.LedgerTopic;
@@ -394,7 +394,7 @@ class ProjectionIT {
 
     @Test
     void reportsDownWhenEventsWaitAndNothingIsApplied() {
-        var consumer = listeners.getListenerContainer(EventListener.ID);
+        var consumer = listeners.getListenerContainer(LiveProjectionListener.ID);
         consumer.pause();
         try {
             await().atMost(VISIBLE_WITHIN).until(consumer::isContainerPaused);
@@ -423,7 +423,7 @@ class ProjectionIT {
 
     @Test
     void reportsDownWhenItsConsumerStops() {
-        var consumer = listeners.getListenerContainer(EventListener.ID);
+        var consumer = listeners.getListenerContainer(LiveProjectionListener.ID);
         consumer.stop();
         try {
             JsonNode health = http.get("/actuator/health").json().at("/components/projection");

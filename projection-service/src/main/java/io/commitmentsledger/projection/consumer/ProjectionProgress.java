@@ -3,7 +3,7 @@ package io.commitmentsledger.projection.consumer;
 import io.commitmentsledger.projection.store.ApplyOutcome;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

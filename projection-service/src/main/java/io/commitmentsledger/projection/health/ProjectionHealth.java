@@ -1,7 +1,7 @@
 package io.commitmentsledger.projection.health;
 
 import io.commitmentsledger.projection.consumer.ConsumerLag;
-import io.commitmentsledger.projection.consumer.EventListener;
+import io.commitmentsledger.projection.consumer.LiveProjectionListener;
 import io.commitmentsledger.projection.consumer.ProjectionProgress;
 import io.commitmentsledger.projection.consumer.ProjectionProperties;
 import io.commitmentsledger.projection.rebuild.RebuildStatus;
@@ -79,7 +79,7 @@ class ProjectionHealth extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder health) throws Exception {
-        MessageListenerContainer consumer = listeners.getListenerContainer(EventListener.ID);
+        MessageListenerContainer consumer = listeners.getListenerContainer(LiveProjectionListener.ID);
         Map<Integer, Long> lag = consumerLag.current();
         long waiting = lag.values().stream().mapToLong(Long::longValue).sum();
         Instant lastApplied = progress.lastAppliedAt() == null ? startedAt : progress.lastAppliedAt();

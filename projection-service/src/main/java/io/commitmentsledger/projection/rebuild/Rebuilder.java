@@ -1,13 +1,13 @@
 package io.commitmentsledger.projection.rebuild;
 
-import io.commitmentsledger.projection.consumer.EventListener;
 import io.commitmentsledger.projection.consumer.EventRecords;
+import io.commitmentsledger.projection.consumer.LiveProjectionListener;
 import io.commitmentsledger.projection.consumer.ProjectionProperties;
 import io.commitmentsledger.projection.consumer.UnreadableRecord;
 import io.commitmentsledger.projection.rebuild.RebuildStatus.State;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +102,7 @@ public class Rebuilder implements DisposableBean {
     private void run() {
         Progress progress = new Progress(status.get().startedAt());
         String generation = null;
-        MessageListenerContainer live = listeners.getListenerContainer(EventListener.ID);
+        MessageListenerContainer live = listeners.getListenerContainer(LiveProjectionListener.ID);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             generation = generations.create();
             progress.generation = generation;

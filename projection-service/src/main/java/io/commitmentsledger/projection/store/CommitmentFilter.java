@@ -1,6 +1,6 @@
 package io.commitmentsledger.projection.store;
 
-import io.commitmentsledger.projection.timeline.CommitmentStatus;
+import io.commitmentsledger.projection.summary.CommitmentStatus;
 
 /** What a list of commitments is narrowed to; null fields do not narrow. */
 public record CommitmentFilter(

@@ -2,12 +2,12 @@ package io.commitmentsledger.projection.store;
 
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventTypes;
-import io.commitmentsledger.projection.timeline.AppliedEvent;
-import io.commitmentsledger.projection.timeline.CommitmentSummary;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
-import io.commitmentsledger.projection.timeline.PartyState;
-import io.commitmentsledger.projection.timeline.SummaryFold;
-import io.commitmentsledger.projection.timeline.TimelineSummaries;
+import io.commitmentsledger.projection.summary.AppliedEvent;
+import io.commitmentsledger.projection.summary.CommitmentSummary;
+import io.commitmentsledger.projection.summary.IncomingEvent;
+import io.commitmentsledger.projection.summary.PartyState;
+import io.commitmentsledger.projection.summary.SummaryFold;
+import io.commitmentsledger.projection.summary.TimelineSummaries;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;

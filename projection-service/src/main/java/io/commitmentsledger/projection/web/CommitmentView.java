@@ -2,10 +2,10 @@ package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.Target;
-import io.commitmentsledger.projection.timeline.CommitmentStatus;
-import io.commitmentsledger.projection.timeline.CommitmentSummary;
-import io.commitmentsledger.projection.timeline.PartyState;
-import io.commitmentsledger.projection.timeline.WorkshopView;
+import io.commitmentsledger.projection.summary.CommitmentStatus;
+import io.commitmentsledger.projection.summary.CommitmentSummary;
+import io.commitmentsledger.projection.summary.PartyState;
+import io.commitmentsledger.projection.summary.WorkshopView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.commitmentsledger.projection.consumer;
 import io.commitmentsledger.projection.store.ApplyOutcome;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record's offset after it. A redelivery is recognised by its sequence number and changes nothing.
  */
 @Component
-public class EventListener {
+public class LiveProjectionListener {
 
     /** The listener container's id, for pausing it during a rebuild switch and checking it in health. */
     public static final String ID = "projection";
 
-    private static final Logger log = LoggerFactory.getLogger(EventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveProjectionListener.class);
 
     private final EventRecords records;
     private final ReadModel readModel;
@@ -29,7 +29,7 @@ public class EventListener {
     private final TransactionTemplate transaction;
     private final ProjectionProgress progress;
 
-    EventListener(
+    LiveProjectionListener(
             EventRecords records,
             ReadModel readModel,
             Generations generations,

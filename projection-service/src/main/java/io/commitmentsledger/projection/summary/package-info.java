@@ -1,0 +1,5 @@
+/**
+ * Where a commitment stands, folded from its events by plain code (no I/O, no framework) that the live consumer,
+ * {@code asOf} queries and rebuilds share, and the one-line summary of each event for its timeline.
+ */
+package io.commitmentsledger.projection.summary;
