@@ -2,7 +2,7 @@ package io.commitmentsledger.projection.consumer;
 
 import io.commitmentsledger.projection.store.ApplyOutcome;
 import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
+import io.commitmentsledger.projection.store.ReadModelWriter;
 import io.commitmentsledger.projection.summary.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,19 +24,19 @@ public class LiveProjectionListener {
     private static final Logger log = LoggerFactory.getLogger(LiveProjectionListener.class);
 
     private final EventRecords records;
-    private final ReadModel readModel;
+    private final ReadModelWriter writer;
     private final Generations generations;
     private final TransactionTemplate transaction;
     private final ProjectionProgress progress;
 
     LiveProjectionListener(
             EventRecords records,
-            ReadModel readModel,
+            ReadModelWriter writer,
             Generations generations,
             TransactionTemplate transaction,
             ProjectionProgress progress) {
         this.records = records;
-        this.readModel = readModel;
+        this.writer = writer;
         this.generations = generations;
         this.transaction = transaction;
         this.progress = progress;
@@ -45,7 +45,8 @@ public class LiveProjectionListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = "${ledger.projection.topic}")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = records.read(record);
-        ApplyOutcome outcome = transaction.execute(tx -> readModel.apply(generations.active(), event));
+        // the active generation, read from memory: a rebuild pauses this listener while it switches generations
+        ApplyOutcome outcome = transaction.execute(tx -> writer.apply(generations.active(), event));
         if (outcome == ApplyOutcome.PARKED) {
             log.warn(
                     "Hole in commitment {}: sequence {} arrived before an earlier one; held back until it arrives",

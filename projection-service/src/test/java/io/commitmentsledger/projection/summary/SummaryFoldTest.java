@@ -47,7 +47,7 @@ class SummaryFoldTest {
     private static final LocalDate LATE_JANUARY = LocalDate.of(2024, 1, 25);
 
     private static CommitmentSummary fold(CommitmentEvent... events) {
-        return SummaryFold.fold(history(events));
+        return SummaryFold.fold(history(events)).orElseThrow();
     }
 
     private static CommitmentSummary confirmedByBoth(CommitmentEvent... more) {
@@ -315,7 +315,7 @@ class SummaryFoldTest {
 
     @Test
     void foldsAnEmptyHistoryToNothing() {
-        assertThat(SummaryFold.fold(List.of())).isNull();
+        assertThat(SummaryFold.fold(List.of())).isEmpty();
     }
 
     @Test
@@ -336,7 +336,7 @@ class SummaryFoldTest {
 
     @Test
     void followsTheWholeJourneyFromAgreementToCompletion() {
-        CommitmentSummary summary = SummaryFold.fold(history(journey()));
+        CommitmentSummary summary = SummaryFold.fold(history(journey())).orElseThrow();
 
         assertThat(summary.status()).isEqualTo(CommitmentStatus.COMPLETED);
         assertThat(summary.parties())
