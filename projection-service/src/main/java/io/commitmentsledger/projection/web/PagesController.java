@@ -2,9 +2,9 @@ package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.projection.store.CommitmentFilter;
 import io.commitmentsledger.projection.store.ReadModelQueries;
-import io.commitmentsledger.projection.store.ReadModelQueries.AreaCount;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
+import io.commitmentsledger.projection.web.OverviewView.AreaView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,14 +47,9 @@ class PagesController {
     String partnership(@PathVariable String partnershipId, Model model) {
         LocalDate today = LocalDate.now(clock);
         Map<String, AreaSection> areas = new LinkedHashMap<>();
-        for (AreaCount count : queries.overview(partnershipId, today)) {
-            AreaSection area = areas.computeIfAbsent(
-                    count.area(), name -> new AreaSection(name, new LinkedHashMap<>(), 0, new ArrayList<>()));
-            area.byStatus().put(count.status(), count.commitments());
-            areas.put(
-                    count.area(),
-                    new AreaSection(
-                            area.area(), area.byStatus(), area.overdue() + count.overdue(), area.commitments()));
+        for (AreaView area : OverviewView.of(partnershipId, queries.overview(partnershipId, today))
+                .areas()) {
+            areas.put(area.area(), new AreaSection(area.area(), area.byStatus(), area.overdue(), new ArrayList<>()));
         }
         if (areas.isEmpty()) {
             throw new NotFound("no commitments of partnership " + partnershipId + " are known");

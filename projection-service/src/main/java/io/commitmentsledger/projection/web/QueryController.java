@@ -3,7 +3,6 @@ package io.commitmentsledger.projection.web;
 import io.commitmentsledger.projection.consumer.ProjectionProgress;
 import io.commitmentsledger.projection.store.CommitmentFilter;
 import io.commitmentsledger.projection.store.ReadModelQueries;
-import io.commitmentsledger.projection.store.ReadModelQueries.AreaCount;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,12 +48,6 @@ class QueryController {
 
     @Schema(name = "CommitmentPage")
     record PageView(List<CommitmentView> items, int page, int size, long total) {}
-
-    @Schema(name = "PartnershipOverview")
-    record OverviewView(String partnershipId, long commitments, long overdue, List<AreaView> areas) {}
-
-    @Schema(name = "AreaOverview")
-    record AreaView(String area, long commitments, long overdue, Map<String, Long> byStatus) {}
 
     @GetMapping("/commitments")
     @Operation(summary = "List commitments, filtered, in a stable order (by id), one page at a time")
@@ -133,23 +124,7 @@ class QueryController {
     @GetMapping("/partnerships/{partnershipId}/overview")
     @Operation(summary = "A partnership's commitments counted by area and status, with how many are overdue")
     OverviewView overview(@PathVariable String partnershipId) {
-        Map<String, AreaView> areas = new LinkedHashMap<>();
-        for (AreaCount count : queries.overview(partnershipId, LocalDate.now(clock))) {
-            AreaView area = areas.getOrDefault(count.area(), new AreaView(count.area(), 0, 0, new LinkedHashMap<>()));
-            area.byStatus().put(count.status(), count.commitments());
-            areas.put(
-                    count.area(),
-                    new AreaView(
-                            count.area(),
-                            area.commitments() + count.commitments(),
-                            area.overdue() + count.overdue(),
-                            area.byStatus()));
-        }
-        return new OverviewView(
-                partnershipId,
-                areas.values().stream().mapToLong(AreaView::commitments).sum(),
-                areas.values().stream().mapToLong(AreaView::overdue).sum(),
-                List.copyOf(areas.values()));
+        return OverviewView.of(partnershipId, queries.overview(partnershipId, LocalDate.now(clock)));
     }
 
     /** The commitment now, once it has reached {@code minVersion}; waits for that up to {@code wait}. */
