@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Where a commitment stands, with what depends on today: whether it is overdue, and its next workshop first. */
 @Schema(name = "Commitment")
@@ -19,7 +20,7 @@ record CommitmentView(
         String partnershipId,
         String area,
         String title,
-        String description,
+        @Nullable String description,
         List<PartyState> parties,
         CommitmentStatus status,
         boolean overdue,
