@@ -6,23 +6,52 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.commitmentsledger.projection.summary.SummaryFold;
 import org.junit.jupiter.api.Test;
 
-/** The read model's domain is plain code; only the web layer speaks HTTP; packages do not depend in circles. */
+/** The summary fold is plain code; only the web layer speaks HTTP; packages do not depend in circles. */
 class ArchitectureTest {
+
+    private static final String PROJECTION = "io.commitmentsledger.projection";
+
+    /** Taken from the class, so a renamed package cannot leave the rule checking nothing. */
+    private static final String SUMMARY = SummaryFold.class.getPackageName() + "..";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.commitmentsledger.projection");
+            .importPackages(PROJECTION);
 
     @Test
-    void theTimelineDomainIsPlainCode() {
+    void theSummaryFoldUsesNoFrameworkWebKafkaOrJdbcCode() {
         noClasses()
                 .that()
-                .resideInAPackage("..projection.summary..")
+                .resideInAPackage(SUMMARY)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..", "..projection.store..")
+                .resideInAnyPackage(
+                        "org.springframework..", // Spring Kafka and Spring JDBC among it
+                        "jakarta.servlet..",
+                        "org.apache.kafka..",
+                        "java.sql..",
+                        "javax.sql..")
+                .allowEmptyShould(false)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSummaryFoldDependsOnNoOtherPartOfTheService() {
+        noClasses()
+                .that()
+                .resideInAPackage(SUMMARY)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        PROJECTION + ".store..",
+                        PROJECTION + ".web..",
+                        PROJECTION + ".consumer..",
+                        PROJECTION + ".rebuild..",
+                        PROJECTION + ".health..")
+                .allowEmptyShould(false)
                 .check(CLASSES);
     }
 
@@ -30,18 +59,20 @@ class ArchitectureTest {
     void onlyTheWebLayerHandlesHttp() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("..projection.web..")
+                .resideOutsideOfPackage(PROJECTION + ".web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+                .allowEmptyShould(false)
                 .check(CLASSES);
     }
 
     @Test
     void packagesDoNotDependOnEachOtherInCircles() {
-        slices().matching("io.commitmentsledger.projection.(*)..")
+        slices().matching(PROJECTION + ".(*)..")
                 .should()
                 .beFreeOfCycles()
+                .allowEmptyShould(false)
                 .check(CLASSES);
     }
 }
