@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import io.commitmentsledger.projection.summary.SummaryFold;
 import org.junit.jupiter.api.Test;
 
@@ -23,36 +24,34 @@ class ArchitectureTest {
 
     @Test
     void theSummaryFoldUsesNoFrameworkWebKafkaOrJdbcCode() {
-        noClasses()
-                .that()
-                .resideInAPackage(SUMMARY)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
+        summaryMayNotUse(
                         "org.springframework..", // Spring Kafka and Spring JDBC among it
                         "jakarta.servlet..",
                         "org.apache.kafka..",
                         "java.sql..",
                         "javax.sql..")
-                .allowEmptyShould(false)
                 .check(CLASSES);
     }
 
     @Test
     void theSummaryFoldDependsOnNoOtherPartOfTheService() {
-        noClasses()
-                .that()
-                .resideInAPackage(SUMMARY)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
+        summaryMayNotUse(
                         PROJECTION + ".store..",
                         PROJECTION + ".web..",
                         PROJECTION + ".consumer..",
                         PROJECTION + ".rebuild..",
                         PROJECTION + ".health..")
-                .allowEmptyShould(false)
                 .check(CLASSES);
+    }
+
+    private static ArchRule summaryMayNotUse(String... packages) {
+        return noClasses()
+                .that()
+                .resideInAPackage(SUMMARY)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages)
+                .allowEmptyShould(false);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.commitmentsledger.projection;
 
 import static io.commitmentsledger.projection.support.LedgerTopic.DSIT;
+import static io.commitmentsledger.projection.support.LedgerTopic.FAR_AHEAD;
+import static io.commitmentsledger.projection.support.LedgerTopic.LONG_AGO;
 import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
 import static io.commitmentsledger.projection.support.LedgerTopic.METI;
 import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
@@ -9,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
-import io.commitmentsledger.contracts.Quarter;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
 import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.projection.support.Http;
@@ -36,9 +36,6 @@ import tools.jackson.databind.JsonNode;
 @ProjectionIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommitmentListIT {
-
-    private static final Target LONG_AGO = Target.in(Quarter.parse("2024-Q1"));
-    private static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
 
     @LocalServerPort
     int port;

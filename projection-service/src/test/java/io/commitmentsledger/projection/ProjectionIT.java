@@ -1,6 +1,8 @@
 package io.commitmentsledger.projection;
 
 import static io.commitmentsledger.projection.support.LedgerTopic.DSIT;
+import static io.commitmentsledger.projection.support.LedgerTopic.FAR_AHEAD;
+import static io.commitmentsledger.projection.support.LedgerTopic.LONG_AGO;
 import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
 import static io.commitmentsledger.projection.support.LedgerTopic.METI;
 import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
@@ -11,8 +13,6 @@ import static org.awaitility.Awaitility.await;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Quarter;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
@@ -55,8 +55,6 @@ import tools.jackson.databind.JsonNode;
 class ProjectionIT {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
-    private static final Target LONG_AGO = Target.in(Quarter.parse("2024-Q1"));
-    private static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
 
     @LocalServerPort
     int port;
