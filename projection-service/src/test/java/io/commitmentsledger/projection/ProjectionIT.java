@@ -1,6 +1,8 @@
 package io.commitmentsledger.projection;
 
 import static io.commitmentsledger.projection.support.LedgerTopic.DSIT;
+import static io.commitmentsledger.projection.support.LedgerTopic.FAR_AHEAD;
+import static io.commitmentsledger.projection.support.LedgerTopic.LONG_AGO;
 import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
 import static io.commitmentsledger.projection.support.LedgerTopic.METI;
 import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
@@ -11,19 +13,16 @@ import static org.awaitility.Awaitility.await;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Quarter;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.CommitmentCompleted;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
 import io.commitmentsledger.contracts.events.CommitmentMarkedComplete;
-import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.events.WorkshopScheduled;
-import io.commitmentsledger.projection.consumer.EventListener;
+import io.commitmentsledger.projection.consumer.LiveProjectionListener;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.LedgerTopic;
@@ -56,8 +55,6 @@ import tools.jackson.databind.JsonNode;
 class ProjectionIT {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
-    private static final Target LONG_AGO = Target.in(Quarter.parse("2024-Q1"));
-    private static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
 
     @LocalServerPort
     int port;
@@ -115,7 +112,7 @@ class ProjectionIT {
     }
 
     @Test
-    void buildsWhereACommitmentStandsAndItsTimeline() {
+    void buildsWhereACommitmentStands() {
         CommitmentId id = journey("journey");
 
         JsonNode summary = awaitVersion(id, 6);
@@ -126,6 +123,12 @@ class ProjectionIT {
                 .isEqualTo("2024-03-28");
         assertThat(summary.get("workshops").get(0).get("workshopId").asString()).isEqualTo("semiconductor-workshop");
         assertThat(summary.get("lastActivityOn").asString()).isEqualTo("2024-03-28");
+    }
+
+    @Test
+    void buildsACommitmentsTimelineInSequenceOrderWithWhoActedAndALineForPeople() {
+        CommitmentId id = journey("timeline");
+        awaitVersion(id, 6);
 
         JsonNode timeline = http.get("/api/v1/commitments/" + id + "/timeline").json();
         JsonNode entries = timeline.get("entries");
@@ -249,72 +252,46 @@ class ProjectionIT {
         assertThat(reasons.get(1)).contains("unknown event type or revision");
     }
 
-    @Test
-    void listsFiltersAndPagesCommitmentsInAStableOrderAndCountsThemByAreaAndStatus() {
-        String partnership = "partnership-" + ProcessHandle.current().pid() + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
-        CommitmentId overdue = newId("a-overdue");
-        CommitmentId confirmed = newId("b-confirmed");
-        CommitmentId withdrawn = newId("c-withdrawn");
-        topic.publish(agreed(overdue, partnership, "semiconductors", "Industry-academia workshop", LONG_AGO), 0);
-        topic.publish(agreed(confirmed, partnership, "ai", "Secure AI models", FAR_AHEAD), 0);
-        topic.publish(new CommitmentConfirmed(confirmed, METI, MEETING), 1);
-        topic.publish(new CommitmentConfirmed(confirmed, DSIT, MEETING), 2);
-        topic.publish(agreed(withdrawn, partnership, "ai", "Hiroshima AI Process outreach", FAR_AHEAD), 0);
-        topic.publish(new CommitmentWithdrawn(withdrawn, "Superseded", DSIT, LocalDate.of(2024, 2, 1)), 1);
-        awaitVersion(confirmed, 2);
-        awaitVersion(withdrawn, 1);
-        awaitVersion(overdue, 0);
-        String base = "/api/v1/commitments?partnership=" + partnership;
-
-        assertThat(ids(http.get(base).json())).containsExactly(overdue.value(), confirmed.value(), withdrawn.value());
-        assertThat(ids(http.get(base + "&area=ai").json())).containsExactly(confirmed.value(), withdrawn.value());
-        assertThat(ids(http.get(base + "&status=CONFIRMED").json())).containsExactly(confirmed.value());
-        assertThat(ids(http.get(base + "&overdue=true").json())).containsExactly(overdue.value());
-        assertThat(ids(http.get(base + "&party=GB&q=hiroshima").json())).containsExactly(withdrawn.value());
-        assertThat(ids(http.get(base + "&party=FR").json())).isEmpty();
-        JsonNode secondPage = http.get(base + "&size=2&page=1").json();
-        assertThat(ids(secondPage)).containsExactly(withdrawn.value());
-        assertThat(secondPage.get("total").asLong()).isEqualTo(3);
-        assertThat(http.get(base + "&status=SOMETHING").status()).isEqualTo(400);
-        assertThat(http.get(base + "&size=1000").status()).isEqualTo(400);
-
-        JsonNode overview =
-                http.get("/api/v1/partnerships/" + partnership + "/overview").json();
-        assertThat(overview.get("commitments").asLong()).isEqualTo(3);
-        assertThat(overview.get("overdue").asLong()).isEqualTo(1);
-        JsonNode ai = overview.get("areas").get(0);
-        assertThat(ai.get("area").asString()).isEqualTo("ai");
-        assertThat(ai.get("byStatus").get("CONFIRMED").asLong()).isEqualTo(1);
-        assertThat(ai.get("byStatus").get("WITHDRAWN").asLong()).isEqualTo(1);
-    }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("commitmentId").asString()));
-        return ids;
-    }
-
-    @Test
-    void answersAsACommitmentWasKnownAtAnEarlierInstant() {
-        CommitmentId id = newId("as-of");
+    /**
+     * Agreed at 2024-01-16T09:00Z, confirmed by JP at 2024-01-17T09:00Z and by GB a minute later, as recorded; JP's
+     * confirmation happened in the world on 2024-01-16.
+     */
+    private CommitmentId recordedOverTwoDays(String prefix) {
+        CommitmentId id = newId(prefix);
         Instant agreedAt = Instant.parse("2024-01-16T09:00:00Z");
         Instant confirmedAt = Instant.parse("2024-01-17T09:00:00Z");
         topic.publish(agreed(id, "jp-uk-digital-partnership", "data", "CBPR promotion", FAR_AHEAD), 0, agreedAt);
         topic.publish(new CommitmentConfirmed(id, METI, MEETING), 1, confirmedAt);
         topic.publish(new CommitmentConfirmed(id, DSIT, MEETING), 2, confirmedAt.plusSeconds(60));
         awaitVersion(id, 2);
+        return id;
+    }
 
-        String between = "2024-01-16T12:00:00Z";
-        JsonNode then =
-                http.get("/api/v1/commitments/" + id + "?asOf=" + between).json();
+    @Test
+    void answersACommitmentAsItWasKnownAtAnEarlierInstant() {
+        CommitmentId id = recordedOverTwoDays("as-of");
+
+        JsonNode then = http.get("/api/v1/commitments/" + id + "?asOf=2024-01-16T12:00:00Z")
+                .json();
         assertThat(then.get("status").asString()).isEqualTo("AGREED");
         assertThat(then.get("version").asLong()).isZero();
-        assertThat(http.get("/api/v1/commitments/" + id + "/timeline?asOf=" + between)
+    }
+
+    @Test
+    void answersATimelineWithOnlyWhatWasRecordedByAnEarlierInstant() {
+        CommitmentId id = recordedOverTwoDays("as-of-timeline");
+
+        assertThat(http.get("/api/v1/commitments/" + id + "/timeline?asOf=2024-01-16T12:00:00Z")
                         .json()
                         .get("entries")
                         .size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void answersAnEarlierInstantWithTheWorldDatesOfWhatWasRecordedByThen() {
+        CommitmentId id = recordedOverTwoDays("as-of-world-date");
+
         assertThat(http.get("/api/v1/commitments/" + id + "?asOf=2024-01-17T09:00:30Z")
                         .json()
                         .get("parties")
@@ -322,6 +299,12 @@ class ProjectionIT {
                         .get("confirmedOn")
                         .asString())
                 .isEqualTo("2024-01-16");
+    }
+
+    @Test
+    void answers404ForAnInstantBeforeTheCommitmentWasKnown() {
+        CommitmentId id = recordedOverTwoDays("as-of-too-early");
+
         assertThat(http.get("/api/v1/commitments/" + id + "?asOf=2020-01-01T00:00:00Z")
                         .status())
                 .isEqualTo(404);
@@ -341,6 +324,15 @@ class ProjectionIT {
         Response response = reader.get();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void answers503WithTheVersionItHasWhenTheWantedOneDoesNotArriveInTime() {
+        CommitmentId id = newId("not-yet-visible");
+        topic.publish(
+                agreed(id, "jp-uk-digital-partnership", "digital-transformation", "Government cloud", FAR_AHEAD), 0);
+        topic.publish(new ProgressReported(id, "Knowledge shared on procurement reform", null, DSIT, MEETING), 1);
+        awaitVersion(id, 1);
 
         Response tooSoon = http.get("/api/v1/commitments/" + id + "/timeline?minVersion=5&wait=200ms");
         assertThat(tooSoon.status()).isEqualTo(503);
@@ -374,13 +366,20 @@ class ProjectionIT {
     }
 
     @Test
-    void exposesConsumerLagPerPartitionAndTheAgeOfTheNewestAppliedEvent() {
+    void exposesTheAgeOfTheNewestAppliedEvent() {
         CommitmentId id = journey("metrics");
         awaitVersion(id, 6);
 
         JsonNode age =
                 http.get("/actuator/metrics/ledger.projection.newest.event.age").json();
         assertThat(age.at("/measurements/0/value").asDouble()).isBetween(0.0, 60.0);
+    }
+
+    @Test
+    void exposesConsumerLagPerPartitionInMetricsAndHealth() {
+        CommitmentId id = journey("lag");
+        awaitVersion(id, 6);
+
         await().atMost(VISIBLE_WITHIN)
                 .untilAsserted(() -> assertThat(http.get("/actuator/metrics/ledger.projection.consumer.lag")
                                 .json()
@@ -394,7 +393,7 @@ class ProjectionIT {
 
     @Test
     void reportsDownWhenEventsWaitAndNothingIsApplied() {
-        var consumer = listeners.getListenerContainer(EventListener.ID);
+        var consumer = listeners.getListenerContainer(LiveProjectionListener.ID);
         consumer.pause();
         try {
             await().atMost(VISIBLE_WITHIN).until(consumer::isContainerPaused);
@@ -423,7 +422,7 @@ class ProjectionIT {
 
     @Test
     void reportsDownWhenItsConsumerStops() {
-        var consumer = listeners.getListenerContainer(EventListener.ID);
+        var consumer = listeners.getListenerContainer(LiveProjectionListener.ID);
         consumer.stop();
         try {
             JsonNode health = http.get("/actuator/health").json().at("/components/projection");

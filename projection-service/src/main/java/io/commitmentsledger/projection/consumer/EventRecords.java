@@ -3,7 +3,7 @@ package io.commitmentsledger.projection.consumer;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventTypes;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

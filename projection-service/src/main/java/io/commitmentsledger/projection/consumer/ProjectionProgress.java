@@ -1,9 +1,8 @@
 package io.commitmentsledger.projection.consumer;
 
 import io.commitmentsledger.projection.store.ApplyOutcome;
-import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.store.ReadModelQueries;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +28,15 @@ public class ProjectionProgress {
     private final Clock clock;
     private final Map<ApplyOutcome, Counter> outcomes = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
-    private final AtomicReference<Instant> newestRecordedAt = new AtomicReference<>();
-    private final AtomicReference<Instant> lastAppliedAt = new AtomicReference<>();
+    private final AtomicReference<@Nullable Instant> newestRecordedAt = new AtomicReference<>();
+    private final AtomicReference<@Nullable Instant> lastAppliedAt = new AtomicReference<>();
     private final Map<String, CompletableFuture<Void>> changes = new ConcurrentHashMap<>();
 
-    ProjectionProgress(MeterRegistry registry, Clock clock, ReadModel readModel, Generations generations) {
+    ProjectionProgress(MeterRegistry registry, Clock clock, ReadModelQueries queries) {
         this.registry = registry;
         this.clock = clock;
         // after a restart the age still means something: start from what the read model holds
-        readModel.newestRecordedAt(generations.active()).ifPresent(newestRecordedAt::set);
+        queries.newestRecordedAt().ifPresent(newestRecordedAt::set);
         Gauge.builder("ledger.projection.newest.event.age", this, ProjectionProgress::newestEventAgeSeconds)
                 .description("Seconds since the ledger recorded the newest event the projection has applied")
                 .baseUnit("seconds")
@@ -67,9 +68,9 @@ public class ProjectionProgress {
         return changes.computeIfAbsent(commitmentId, id -> new CompletableFuture<>());
     }
 
-    /** When the consumer last applied an event in this process; null before the first. */
-    public Instant lastAppliedAt() {
-        return lastAppliedAt.get();
+    /** When the consumer last applied an event in this process; empty before the first. */
+    public Optional<Instant> lastAppliedAt() {
+        return Optional.ofNullable(lastAppliedAt.get());
     }
 
     private double newestEventAgeSeconds() {

@@ -1,14 +1,14 @@
 package io.commitmentsledger.projection.health;
 
 import io.commitmentsledger.projection.consumer.ConsumerLag;
-import io.commitmentsledger.projection.consumer.EventListener;
+import io.commitmentsledger.projection.consumer.LiveProjectionListener;
 import io.commitmentsledger.projection.consumer.ProjectionProgress;
 import io.commitmentsledger.projection.consumer.ProjectionProperties;
 import io.commitmentsledger.projection.rebuild.RebuildStatus;
 import io.commitmentsledger.projection.rebuild.Rebuilder;
 import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
 import io.commitmentsledger.projection.store.SequenceHole;
+import io.commitmentsledger.projection.store.SequenceHoles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class ProjectionHealth extends AbstractHealthIndicator {
     private final KafkaListenerEndpointRegistry listeners;
     private final ProjectionProgress progress;
     private final ProjectionProperties properties;
-    private final ReadModel readModel;
+    private final SequenceHoles holes;
     private final Generations generations;
     private final Clock clock;
     private final Instant startedAt;
@@ -48,7 +48,7 @@ class ProjectionHealth extends AbstractHealthIndicator {
             KafkaListenerEndpointRegistry listeners,
             ProjectionProgress progress,
             ProjectionProperties properties,
-            ReadModel readModel,
+            SequenceHoles holes,
             Generations generations,
             Clock clock,
             MeterRegistry registry,
@@ -58,36 +58,31 @@ class ProjectionHealth extends AbstractHealthIndicator {
         this.listeners = listeners;
         this.progress = progress;
         this.properties = properties;
-        this.readModel = readModel;
+        this.holes = holes;
         this.generations = generations;
         this.clock = clock;
         this.startedAt = clock.instant();
         // a rebuild pauses the consumer on purpose while it switches generations
-        this.rebuildHoldsTheConsumer =
-                () -> rebuilder.status() != null && rebuilder.status().state() == RebuildStatus.State.SWITCHING;
-        Gauge.builder(
-                        "ledger.projection.sequence.holes",
-                        this,
-                        health -> health.holes().size())
+        this.rebuildHoldsTheConsumer = () -> rebuilder
+                .status()
+                .filter(status -> status.state() == RebuildStatus.State.SWITCHING)
+                .isPresent();
+        Gauge.builder("ledger.projection.sequence.holes", holes, SequenceHoles::count)
                 .description("Commitments whose events wait for a missing earlier sequence number")
                 .register(registry);
     }
 
-    List<SequenceHole> holes() {
-        return readModel.holes(generations.active());
-    }
-
     @Override
     protected void doHealthCheck(Health.Builder health) throws Exception {
-        MessageListenerContainer consumer = listeners.getListenerContainer(EventListener.ID);
+        MessageListenerContainer consumer = listeners.getListenerContainer(LiveProjectionListener.ID);
         Map<Integer, Long> lag = consumerLag.current();
         long waiting = lag.values().stream().mapToLong(Long::longValue).sum();
-        Instant lastApplied = progress.lastAppliedAt() == null ? startedAt : progress.lastAppliedAt();
+        Instant lastApplied = progress.lastAppliedAt().orElse(startedAt);
         Duration idle = Duration.between(lastApplied, clock.instant());
-        List<SequenceHole> holes = holes();
+        List<SequenceHole> parked = holes.current();
         health.withDetail("lagByPartition", lag)
-                .withDetail("holes", holes)
-                .withDetail("activeGeneration", generations.active());
+                .withDetail("holes", parked)
+                .withDetail("activeGeneration", generations.active().schema());
         boolean running = consumer != null && consumer.isRunning();
         if (!running) {
             health.down().withDetail("reason", "the consumer is not running");

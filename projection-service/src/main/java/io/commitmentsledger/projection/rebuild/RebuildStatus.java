@@ -2,20 +2,21 @@ package io.commitmentsledger.projection.rebuild;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** How a rebuild is going. Rates and estimates are null until they mean something. */
 @Schema(name = "RebuildStatus")
 public record RebuildStatus(
         State state,
-        String generation,
+        @Nullable String generation,
         long eventsDone,
         long eventsTotal,
-        Double eventsPerSecond,
-        Long secondsLeft,
+        @Nullable Double eventsPerSecond,
+        @Nullable Long secondsLeft,
         long unreadableSkipped,
         Instant startedAt,
-        Instant finishedAt,
-        String failure) {
+        @Nullable Instant finishedAt,
+        @Nullable String failure) {
 
     public enum State {
         /** Reading the topic into the new generation while the active one keeps answering. */

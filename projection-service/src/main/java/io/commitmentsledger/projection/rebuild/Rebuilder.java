@@ -1,19 +1,21 @@
 package io.commitmentsledger.projection.rebuild;
 
-import io.commitmentsledger.projection.consumer.EventListener;
 import io.commitmentsledger.projection.consumer.EventRecords;
+import io.commitmentsledger.projection.consumer.LiveProjectionListener;
 import io.commitmentsledger.projection.consumer.ProjectionProperties;
 import io.commitmentsledger.projection.consumer.UnreadableRecord;
 import io.commitmentsledger.projection.rebuild.RebuildStatus.State;
+import io.commitmentsledger.projection.store.Generation;
 import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.store.ReadModelWriter;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -52,7 +55,7 @@ public class Rebuilder implements DisposableBean {
     private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Generations generations;
-    private final ReadModel readModel;
+    private final ReadModelWriter writer;
     private final EventRecords records;
     private final TransactionTemplate transaction;
     private final KafkaListenerEndpointRegistry listeners;
@@ -60,11 +63,11 @@ public class Rebuilder implements DisposableBean {
     private final ProjectionProperties properties;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild"));
-    private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
+    private final AtomicReference<@Nullable RebuildStatus> status = new AtomicReference<>();
 
     Rebuilder(
             Generations generations,
-            ReadModel readModel,
+            ReadModelWriter writer,
             EventRecords records,
             TransactionTemplate transaction,
             KafkaListenerEndpointRegistry listeners,
@@ -72,7 +75,7 @@ public class Rebuilder implements DisposableBean {
             ProjectionProperties properties,
             Clock clock) {
         this.generations = generations;
-        this.readModel = readModel;
+        this.writer = writer;
         this.records = records;
         this.transaction = transaction;
         this.listeners = listeners;
@@ -83,8 +86,7 @@ public class Rebuilder implements DisposableBean {
 
     /** Starts a rebuild in the background; {@link RebuildAlreadyRunning} while one is in progress. */
     public synchronized RebuildStatus start() {
-        RebuildStatus previous = status.get();
-        if (previous != null && previous.inProgress()) {
+        if (status().filter(RebuildStatus::inProgress).isPresent()) {
             throw new RebuildAlreadyRunning();
         }
         RebuildStatus started =
@@ -94,18 +96,18 @@ public class Rebuilder implements DisposableBean {
         return started;
     }
 
-    /** The current or last rebuild; null if there was none since the service started. */
-    public RebuildStatus status() {
-        return status.get();
+    /** The current or last rebuild; empty if there was none since the service started. */
+    public Optional<RebuildStatus> status() {
+        return Optional.ofNullable(status.get());
     }
 
     private void run() {
-        Progress progress = new Progress(status.get().startedAt());
-        String generation = null;
-        MessageListenerContainer live = listeners.getListenerContainer(EventListener.ID);
+        Progress progress = new Progress(status().orElseThrow().startedAt());
+        Generation generation = null;
+        MessageListenerContainer live = listeners.getListenerContainer(LiveProjectionListener.ID);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             generation = generations.create();
-            progress.generation = generation;
+            progress.generation = generation.schema();
             List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
@@ -142,7 +144,7 @@ public class Rebuilder implements DisposableBean {
     private void readUntil(
             KafkaConsumer<String, byte[]> consumer,
             Map<TopicPartition, Long> end,
-            String generation,
+            Generation generation,
             Progress progress) {
         Instant lastReport = clock.instant();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -159,7 +161,7 @@ public class Rebuilder implements DisposableBean {
                 }
                 progress.done++;
             }
-            transaction.executeWithoutResult(tx -> readModel.applyAll(generation, events));
+            transaction.executeWithoutResult(tx -> writer.applyAll(generation, events));
             for (TopicPartition partition : batch.partitions()) {
                 List<ConsumerRecord<String, byte[]>> read = batch.records(partition);
                 long next = read.get(read.size() - 1).offset() + 1;
@@ -223,11 +225,18 @@ public class Rebuilder implements DisposableBean {
     private static final class Progress {
         final Instant startedAt;
         State state = State.RUNNING;
+
+        @Nullable
         String generation;
+
         long done;
         long total;
         long skipped;
+
+        @Nullable
         Instant finishedAt;
+
+        @Nullable
         String failure;
 
         Progress(Instant startedAt) {

@@ -1,7 +1,13 @@
 package io.commitmentsledger.projection.store;
 
-import io.commitmentsledger.projection.timeline.CommitmentStatus;
+import io.commitmentsledger.projection.summary.CommitmentStatus;
+import org.jspecify.annotations.Nullable;
 
 /** What a list of commitments is narrowed to; null fields do not narrow. */
 public record CommitmentFilter(
-        String partnershipId, String area, String party, CommitmentStatus status, Boolean overdue, String text) {}
+        @Nullable String partnershipId,
+        @Nullable String area,
+        @Nullable String party,
+        @Nullable CommitmentStatus status,
+        @Nullable Boolean overdue,
+        @Nullable String text) {}

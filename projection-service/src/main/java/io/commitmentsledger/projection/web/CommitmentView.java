@@ -2,15 +2,16 @@ package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.Target;
-import io.commitmentsledger.projection.timeline.CommitmentStatus;
-import io.commitmentsledger.projection.timeline.CommitmentSummary;
-import io.commitmentsledger.projection.timeline.PartyState;
-import io.commitmentsledger.projection.timeline.WorkshopView;
+import io.commitmentsledger.projection.summary.CommitmentStatus;
+import io.commitmentsledger.projection.summary.CommitmentSummary;
+import io.commitmentsledger.projection.summary.PartyState;
+import io.commitmentsledger.projection.summary.WorkshopView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Where a commitment stands, with what depends on today: whether it is overdue, and its next workshop first. */
 @Schema(name = "Commitment")
@@ -19,7 +20,7 @@ record CommitmentView(
         String partnershipId,
         String area,
         String title,
-        String description,
+        @Nullable String description,
         List<PartyState> parties,
         CommitmentStatus status,
         boolean overdue,

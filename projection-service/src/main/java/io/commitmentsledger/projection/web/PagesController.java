@@ -1,11 +1,10 @@
 package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.projection.store.CommitmentFilter;
-import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.store.ReadModel.AreaCount;
-import io.commitmentsledger.projection.timeline.CommitmentStatus;
-import io.commitmentsledger.projection.timeline.CommitmentSummary;
+import io.commitmentsledger.projection.store.ReadModelQueries;
+import io.commitmentsledger.projection.summary.CommitmentStatus;
+import io.commitmentsledger.projection.summary.CommitmentSummary;
+import io.commitmentsledger.projection.web.OverviewView.AreaView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,14 +24,12 @@ class PagesController {
 
     private static final int PAGE = 100;
 
-    private final ReadModel readModel;
-    private final Generations generations;
+    private final ReadModelQueries queries;
     private final PagesProperties properties;
     private final Clock clock;
 
-    PagesController(ReadModel readModel, Generations generations, PagesProperties properties, Clock clock) {
-        this.readModel = readModel;
-        this.generations = generations;
+    PagesController(ReadModelQueries queries, PagesProperties properties, Clock clock) {
+        this.queries = queries;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,31 +39,25 @@ class PagesController {
 
     @GetMapping("/")
     String partnerships(Model model) {
-        model.addAttribute("partnerships", readModel.partnerships(generations.active()));
+        model.addAttribute("partnerships", queries.partnerships());
         return "partnerships";
     }
 
     @GetMapping("/partnerships/{partnershipId}")
     String partnership(@PathVariable String partnershipId, Model model) {
-        String schema = generations.active();
         LocalDate today = LocalDate.now(clock);
         Map<String, AreaSection> areas = new LinkedHashMap<>();
-        for (AreaCount count : readModel.overview(schema, partnershipId, today)) {
-            AreaSection area = areas.computeIfAbsent(
-                    count.area(), name -> new AreaSection(name, new LinkedHashMap<>(), 0, new ArrayList<>()));
-            area.byStatus().put(count.status(), count.commitments());
-            areas.put(
-                    count.area(),
-                    new AreaSection(
-                            area.area(), area.byStatus(), area.overdue() + count.overdue(), area.commitments()));
+        for (AreaView area : OverviewView.of(partnershipId, queries.overview(partnershipId, today))
+                .areas()) {
+            areas.put(area.area(), new AreaSection(area.area(), area.byStatus(), area.overdue(), new ArrayList<>()));
         }
         if (areas.isEmpty()) {
             throw new NotFound("no commitments of partnership " + partnershipId + " are known");
         }
         List<CommitmentView> overdue = new ArrayList<>();
         for (int page = 0; ; page++) {
-            var found = readModel.list(
-                    schema, new CommitmentFilter(partnershipId, null, null, null, null, null), today, page, PAGE);
+            var found =
+                    queries.list(new CommitmentFilter(partnershipId, null, null, null, null, null), today, page, PAGE);
             for (CommitmentSummary summary : found.items()) {
                 CommitmentView view = CommitmentView.of(summary, today);
                 areas.get(summary.area()).commitments().add(view);
@@ -88,14 +79,12 @@ class PagesController {
 
     @GetMapping("/commitments/{commitmentId}")
     String commitment(@PathVariable String commitmentId, Model model) {
-        String schema = generations.active();
-        CommitmentSummary summary = readModel
-                .summary(schema, commitmentId)
+        CommitmentSummary summary = queries.summary(commitmentId)
                 .orElseThrow(() -> new NotFound("no commitment " + commitmentId + " is known"));
         model.addAttribute("commitment", CommitmentView.of(summary, LocalDate.now(clock)));
         model.addAttribute(
                 "timeline",
-                readModel.timeline(schema, commitmentId, null).stream()
+                queries.timeline(commitmentId, null).stream()
                         .map(TimelineView.Entry::of)
                         .toList());
         model.addAttribute("ledgerUrl", properties.ledgerUrl().toString().replaceAll("/+$", ""));

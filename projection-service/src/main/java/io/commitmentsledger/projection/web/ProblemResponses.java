@@ -1,6 +1,7 @@
 package io.commitmentsledger.projection.web;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(
-            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(URI.create(BASE + "http-protocol"));

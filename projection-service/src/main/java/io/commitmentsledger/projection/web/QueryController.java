@@ -2,11 +2,9 @@ package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.projection.consumer.ProjectionProgress;
 import io.commitmentsledger.projection.store.CommitmentFilter;
-import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.store.ReadModel.AreaCount;
-import io.commitmentsledger.projection.timeline.CommitmentStatus;
-import io.commitmentsledger.projection.timeline.CommitmentSummary;
+import io.commitmentsledger.projection.store.ReadModelQueries;
+import io.commitmentsledger.projection.summary.CommitmentStatus;
+import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,14 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,14 +36,12 @@ class QueryController {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     private static final int LARGEST_PAGE = 100;
 
-    private final ReadModel readModel;
-    private final Generations generations;
+    private final ReadModelQueries queries;
     private final ProjectionProgress progress;
     private final Clock clock;
 
-    QueryController(ReadModel readModel, Generations generations, ProjectionProgress progress, Clock clock) {
-        this.readModel = readModel;
-        this.generations = generations;
+    QueryController(ReadModelQueries queries, ProjectionProgress progress, Clock clock) {
+        this.queries = queries;
         this.progress = progress;
         this.clock = clock;
     }
@@ -54,29 +49,24 @@ class QueryController {
     @Schema(name = "CommitmentPage")
     record PageView(List<CommitmentView> items, int page, int size, long total) {}
 
-    @Schema(name = "PartnershipOverview")
-    record OverviewView(String partnershipId, long commitments, long overdue, List<AreaView> areas) {}
-
-    @Schema(name = "AreaOverview")
-    record AreaView(String area, long commitments, long overdue, Map<String, Long> byStatus) {}
-
     @GetMapping("/commitments")
     @Operation(summary = "List commitments, filtered, in a stable order (by id), one page at a time")
     PageView list(
-            @RequestParam(required = false) String partnership,
-            @RequestParam(required = false) String area,
-            @Parameter(description = "A party's country, e.g. JP") @RequestParam(required = false) String party,
-            @RequestParam(required = false) CommitmentStatus status,
-            @RequestParam(required = false) Boolean overdue,
-            @Parameter(description = "Words in the title or description") @RequestParam(required = false) String q,
+            @RequestParam(required = false) @Nullable String partnership,
+            @RequestParam(required = false) @Nullable String area,
+            @Parameter(description = "A party's country, e.g. JP") @RequestParam(required = false) @Nullable
+                    String party,
+            @RequestParam(required = false) @Nullable CommitmentStatus status,
+            @RequestParam(required = false) @Nullable Boolean overdue,
+            @Parameter(description = "Words in the title or description") @RequestParam(required = false) @Nullable
+                    String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > LARGEST_PAGE) {
             throw new InvalidParameter("page must be 0 or more and size 1 to " + LARGEST_PAGE);
         }
         LocalDate today = LocalDate.now(clock);
-        var found = readModel.list(
-                generations.active(),
+        var found = queries.list(
                 new CommitmentFilter(partnership, area, party, status, overdue, q == null || q.isBlank() ? null : q),
                 today,
                 page,
@@ -95,8 +85,8 @@ class QueryController {
                     + " `wait` (at most 30s) for the projection to reach the version a command answered; 503 if not.")
     CommitmentView commitment(
             @PathVariable String commitmentId,
-            @RequestParam(required = false) Instant asOf,
-            @RequestParam(required = false) Long minVersion,
+            @RequestParam(required = false) @Nullable Instant asOf,
+            @RequestParam(required = false) @Nullable Long minVersion,
             @Parameter(description = "How long to wait for minVersion, e.g. 2s or 500ms; at most 30s")
                     @RequestParam(defaultValue = "5s")
                     String wait) {
@@ -105,8 +95,7 @@ class QueryController {
         if (asOf == null) {
             return CommitmentView.of(current, today);
         }
-        return readModel
-                .summaryAsOf(generations.active(), commitmentId, asOf)
+        return queries.summaryAsOf(commitmentId, asOf)
                 .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(asOf, clock.getZone())))
                 .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + asOf));
     }
@@ -117,11 +106,11 @@ class QueryController {
             description = "asOf, minVersion and" + " wait as for the commitment")
     TimelineView timeline(
             @PathVariable String commitmentId,
-            @RequestParam(required = false) Instant asOf,
-            @RequestParam(required = false) Long minVersion,
+            @RequestParam(required = false) @Nullable Instant asOf,
+            @RequestParam(required = false) @Nullable Long minVersion,
             @RequestParam(defaultValue = "5s") String wait) {
         atLeast(commitmentId, minVersion, duration(wait));
-        var rows = readModel.timeline(generations.active(), commitmentId, asOf);
+        var rows = queries.timeline(commitmentId, asOf);
         if (rows.isEmpty()) {
             throw new NotFound("commitment " + commitmentId + " was not yet known at " + asOf);
         }
@@ -135,32 +124,16 @@ class QueryController {
     @GetMapping("/partnerships/{partnershipId}/overview")
     @Operation(summary = "A partnership's commitments counted by area and status, with how many are overdue")
     OverviewView overview(@PathVariable String partnershipId) {
-        Map<String, AreaView> areas = new LinkedHashMap<>();
-        for (AreaCount count : readModel.overview(generations.active(), partnershipId, LocalDate.now(clock))) {
-            AreaView area = areas.getOrDefault(count.area(), new AreaView(count.area(), 0, 0, new LinkedHashMap<>()));
-            area.byStatus().put(count.status(), count.commitments());
-            areas.put(
-                    count.area(),
-                    new AreaView(
-                            count.area(),
-                            area.commitments() + count.commitments(),
-                            area.overdue() + count.overdue(),
-                            area.byStatus()));
-        }
-        return new OverviewView(
-                partnershipId,
-                areas.values().stream().mapToLong(AreaView::commitments).sum(),
-                areas.values().stream().mapToLong(AreaView::overdue).sum(),
-                List.copyOf(areas.values()));
+        return OverviewView.of(partnershipId, queries.overview(partnershipId, LocalDate.now(clock)));
     }
 
     /** The commitment now, once it has reached {@code minVersion}; waits for that up to {@code wait}. */
-    private CommitmentSummary atLeast(String commitmentId, Long minVersion, Duration wait) {
+    private CommitmentSummary atLeast(String commitmentId, @Nullable Long minVersion, Duration wait) {
         long required = minVersion == null ? 0 : minVersion;
         Instant deadline = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
         while (true) {
             CompletableFuture<Void> change = progress.nextChange(commitmentId);
-            Optional<CommitmentSummary> current = readModel.summary(generations.active(), commitmentId);
+            Optional<CommitmentSummary> current = queries.summary(commitmentId);
             if (current.isPresent() && current.get().version() >= required) {
                 return current.get();
             }

@@ -41,11 +41,7 @@ class RebuildController {
     @GetMapping("/current")
     @Operation(summary = "Progress of the current or last rebuild: events done, events per second, time left")
     RebuildStatus current() {
-        RebuildStatus status = rebuilder.status();
-        if (status == null) {
-            throw new NotFound("no rebuild has run since the service started");
-        }
-        return status;
+        return rebuilder.status().orElseThrow(() -> new NotFound("no rebuild has run since the service started"));
     }
 
     @ExceptionHandler

@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A commitment's timeline: every applied event in sequence order. */
 @Schema(name = "Timeline")
-record TimelineView(String commitmentId, long version, Instant asOf, List<Entry> entries) {
+record TimelineView(
+        String commitmentId, long version, @Nullable Instant asOf, List<Entry> entries) {
 
     @Schema(name = "TimelineEntry")
     record Entry(
@@ -28,7 +30,7 @@ record TimelineView(String commitmentId, long version, Instant asOf, List<Entry>
 
             @Schema(example = "JP/METI") String actor,
             String actorCountry,
-            String actorAgency,
+            @Nullable String actorAgency,
             @Schema(description = "One line for people") String summary) {
 
         static Entry of(TimelineRow row) {

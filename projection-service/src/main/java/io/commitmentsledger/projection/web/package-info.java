@@ -1,2 +1,5 @@
-/** The query API: commitments, their timelines, partnership overviews, and the rebuild operation. */
+/** The query API and the pages for people: commitments, their timelines, partnership overviews, and rebuilds. */
+@NullMarked
 package io.commitmentsledger.projection.web;
+
+import org.jspecify.annotations.NullMarked;

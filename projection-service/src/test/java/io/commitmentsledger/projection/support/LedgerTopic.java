@@ -7,6 +7,7 @@ import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
+import io.commitmentsledger.contracts.Quarter;
 import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
@@ -39,6 +40,10 @@ public final class LedgerTopic implements AutoCloseable {
     public static final ActingAgency METI = ActingAgency.parse("JP/METI");
     public static final ActingAgency DSIT = ActingAgency.parse("GB/DSIT");
     public static final LocalDate MEETING = LocalDate.of(2024, 1, 16);
+    /** A target long past: a commitment still open against it is overdue. */
+    public static final Target LONG_AGO = Target.in(Quarter.parse("2024-Q1"));
+    /** A target far ahead: never overdue while the tests run. */
+    public static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
 
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final AtomicLong GLOBAL_POSITION = new AtomicLong();

@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import java.time.Instant;

@@ -1,28 +1,28 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.DSIT;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.EARLY_MARCH;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.FOLLOW_UP;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.IN_Q1;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.METI;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.MINISTERIAL_MEETING;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.Q1_2024;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.WORKSHOP;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.agreed;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.applied;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.completed;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.confirmed;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.history;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.journey;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.markedComplete;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.progressReported;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.recordedAt;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.targetAmended;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.withdrawn;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopCancelled;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopHeld;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopRescheduled;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopScheduled;
+import static io.commitmentsledger.projection.summary.EventFixtures.DSIT;
+import static io.commitmentsledger.projection.summary.EventFixtures.EARLY_MARCH;
+import static io.commitmentsledger.projection.summary.EventFixtures.FOLLOW_UP;
+import static io.commitmentsledger.projection.summary.EventFixtures.IN_Q1;
+import static io.commitmentsledger.projection.summary.EventFixtures.METI;
+import static io.commitmentsledger.projection.summary.EventFixtures.MINISTERIAL_MEETING;
+import static io.commitmentsledger.projection.summary.EventFixtures.Q1_2024;
+import static io.commitmentsledger.projection.summary.EventFixtures.WORKSHOP;
+import static io.commitmentsledger.projection.summary.EventFixtures.agreed;
+import static io.commitmentsledger.projection.summary.EventFixtures.applied;
+import static io.commitmentsledger.projection.summary.EventFixtures.completed;
+import static io.commitmentsledger.projection.summary.EventFixtures.confirmed;
+import static io.commitmentsledger.projection.summary.EventFixtures.history;
+import static io.commitmentsledger.projection.summary.EventFixtures.journey;
+import static io.commitmentsledger.projection.summary.EventFixtures.markedComplete;
+import static io.commitmentsledger.projection.summary.EventFixtures.progressReported;
+import static io.commitmentsledger.projection.summary.EventFixtures.recordedAt;
+import static io.commitmentsledger.projection.summary.EventFixtures.targetAmended;
+import static io.commitmentsledger.projection.summary.EventFixtures.withdrawn;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopCancelled;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopHeld;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopRescheduled;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopScheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,7 +47,7 @@ class SummaryFoldTest {
     private static final LocalDate LATE_JANUARY = LocalDate.of(2024, 1, 25);
 
     private static CommitmentSummary fold(CommitmentEvent... events) {
-        return SummaryFold.fold(history(events));
+        return SummaryFold.fold(history(events)).orElseThrow();
     }
 
     private static CommitmentSummary confirmedByBoth(CommitmentEvent... more) {
@@ -238,8 +238,7 @@ class SummaryFoldTest {
                 workshopScheduled(
                         FOLLOW_UP, "Follow-up workshop", DateWindow.on(LocalDate.of(2024, 5, 14)), LATE_JANUARY),
                 workshopScheduled(WORKSHOP, "Semiconductor workshop", IN_Q1, LATE_JANUARY),
-                new WorkshopHeld(
-                        TimelineFixtures.ID, WORKSHOP, "Priorities identified", DSIT, LocalDate.of(2024, 3, 6)));
+                new WorkshopHeld(EventFixtures.ID, WORKSHOP, "Priorities identified", DSIT, LocalDate.of(2024, 3, 6)));
 
         assertThat(summary.workshops())
                 .extracting(WorkshopView::workshopId)
@@ -316,7 +315,7 @@ class SummaryFoldTest {
 
     @Test
     void foldsAnEmptyHistoryToNothing() {
-        assertThat(SummaryFold.fold(List.of())).isNull();
+        assertThat(SummaryFold.fold(List.of())).isEmpty();
     }
 
     @Test
@@ -337,7 +336,7 @@ class SummaryFoldTest {
 
     @Test
     void followsTheWholeJourneyFromAgreementToCompletion() {
-        CommitmentSummary summary = SummaryFold.fold(history(journey()));
+        CommitmentSummary summary = SummaryFold.fold(history(journey())).orElseThrow();
 
         assertThat(summary.status()).isEqualTo(CommitmentStatus.COMPLETED);
         assertThat(summary.parties())
@@ -357,16 +356,16 @@ class SummaryFoldTest {
 
     @Test
     void appliesEveryPermittedEventType() {
-        List<Class<?>> covered = TimelineFixtures.oneOfEach().stream()
+        List<Class<?>> covered = EventFixtures.oneOfEach().stream()
                 .map(Named::getPayload)
                 .<Class<?>>map(Object::getClass)
                 .toList();
         assertThat(covered)
-                .as("TimelineFixtures.oneOfEach() has an event of every type")
+                .as("EventFixtures.oneOfEach() has an event of every type")
                 .containsExactlyInAnyOrderElementsOf(Arrays.asList(CommitmentEvent.class.getPermittedSubclasses()));
 
         CommitmentSummary scheduled = confirmedByBoth(workshopScheduled());
-        for (Named<CommitmentEvent> named : TimelineFixtures.oneOfEach()) {
+        for (Named<CommitmentEvent> named : EventFixtures.oneOfEach()) {
             CommitmentEvent event = named.getPayload();
             if (event instanceof CommitmentAgreed) {
                 assertThat(SummaryFold.apply(null, applied(event, 0))).isNotNull();

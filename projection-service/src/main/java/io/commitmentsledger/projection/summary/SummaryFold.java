@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.Party;
@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Folds a commitment's events, oldest first, into its {@link CommitmentSummary}. Pure: no I/O, no clock, and the
@@ -42,14 +44,14 @@ public final class SummaryFold {
 
     private SummaryFold() {}
 
-    /** The summary of all {@code events}, applied in order; {@code null} when there are none. */
-    public static CommitmentSummary fold(List<AppliedEvent> events) {
+    /** The summary of all {@code events}, applied in order; empty when there are none. */
+    public static Optional<CommitmentSummary> fold(List<AppliedEvent> events) {
         Objects.requireNonNull(events, "events");
         CommitmentSummary summary = null;
         for (AppliedEvent applied : events) {
             summary = apply(summary, applied);
         }
-        return summary;
+        return Optional.ofNullable(summary);
     }
 
     /**
@@ -58,7 +60,7 @@ public final class SummaryFold {
      *
      * @throws IllegalArgumentException if the event cannot follow {@code current}
      */
-    public static CommitmentSummary apply(CommitmentSummary current, AppliedEvent applied) {
+    public static CommitmentSummary apply(@Nullable CommitmentSummary current, AppliedEvent applied) {
         Objects.requireNonNull(applied, "applied event");
         CommitmentEvent event = Objects.requireNonNull(applied.event(), "applied event's event");
         if (current == null) {
@@ -222,7 +224,8 @@ public final class SummaryFold {
                 "workshop " + workshopId + " was never scheduled under commitment " + current.commitmentId());
     }
 
-    private static WorkshopView withState(WorkshopView w, String state, LocalDate heldOn, String outcome) {
+    private static WorkshopView withState(
+            WorkshopView w, String state, @Nullable LocalDate heldOn, @Nullable String outcome) {
         return new WorkshopView(
                 w.workshopId(),
                 w.title(),

@@ -2,8 +2,8 @@ package io.commitmentsledger.projection.consumer;
 
 import io.commitmentsledger.projection.store.ApplyOutcome;
 import io.commitmentsledger.projection.store.Generations;
-import io.commitmentsledger.projection.store.ReadModel;
-import io.commitmentsledger.projection.timeline.IncomingEvent;
+import io.commitmentsledger.projection.store.ReadModelWriter;
+import io.commitmentsledger.projection.summary.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,27 +16,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record's offset after it. A redelivery is recognised by its sequence number and changes nothing.
  */
 @Component
-public class EventListener {
+public class LiveProjectionListener {
 
     /** The listener container's id, for pausing it during a rebuild switch and checking it in health. */
     public static final String ID = "projection";
 
-    private static final Logger log = LoggerFactory.getLogger(EventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveProjectionListener.class);
 
     private final EventRecords records;
-    private final ReadModel readModel;
+    private final ReadModelWriter writer;
     private final Generations generations;
     private final TransactionTemplate transaction;
     private final ProjectionProgress progress;
 
-    EventListener(
+    LiveProjectionListener(
             EventRecords records,
-            ReadModel readModel,
+            ReadModelWriter writer,
             Generations generations,
             TransactionTemplate transaction,
             ProjectionProgress progress) {
         this.records = records;
-        this.readModel = readModel;
+        this.writer = writer;
         this.generations = generations;
         this.transaction = transaction;
         this.progress = progress;
@@ -45,7 +45,8 @@ public class EventListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = "${ledger.projection.topic}")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = records.read(record);
-        ApplyOutcome outcome = transaction.execute(tx -> readModel.apply(generations.active(), event));
+        // the active generation, read from memory: a rebuild pauses this listener while it switches generations
+        ApplyOutcome outcome = transaction.execute(tx -> writer.apply(generations.active(), event));
         if (outcome == ApplyOutcome.PARKED) {
             log.warn(
                     "Hole in commitment {}: sequence {} arrived before an earlier one; held back until it arrives",

@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 /** Where a commitment stands. Overdue is not a status: it is derived from the target and today. */
 public enum CommitmentStatus {

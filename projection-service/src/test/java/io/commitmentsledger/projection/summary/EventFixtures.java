@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.AgencyCode;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Named;
  * The seed story's semiconductor commitment from the Japan–UK Digital Partnership ministerial meeting of 16 January
  * 2024, with builders for each of its events and for the envelopes the projection receives them in.
  */
-final class TimelineFixtures {
+final class EventFixtures {
 
     static final CommitmentId ID = new CommitmentId("jpuk-2024-semiconductor-workshop");
     static final LocalDate MINISTERIAL_MEETING = LocalDate.of(2024, 1, 16);
@@ -50,7 +50,7 @@ final class TimelineFixtures {
     static final DateWindow IN_Q1 = new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31));
     static final DateWindow EARLY_MARCH = new DateWindow(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 6));
 
-    private TimelineFixtures() {}
+    private EventFixtures() {}
 
     static CommitmentAgreed agreed() {
         return new CommitmentAgreed(

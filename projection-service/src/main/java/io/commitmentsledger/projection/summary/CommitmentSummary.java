@@ -1,10 +1,11 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.Target;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a commitment stands, as readers ask for it. Built only by {@link SummaryFold} from the commitment's events.
@@ -19,7 +20,7 @@ public record CommitmentSummary(
         String partnershipId,
         String area,
         String title,
-        String description,
+        @Nullable String description,
         List<PartyState> parties,
         CommitmentStatus status,
         Target target,

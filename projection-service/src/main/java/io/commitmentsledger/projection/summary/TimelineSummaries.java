@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.DateWindow;
 import io.commitmentsledger.contracts.WorkshopFormat;
@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of plain English per event, for a commitment's timeline, such as {@code Confirmed by GB/DSIT}. Every line
@@ -102,7 +103,7 @@ public final class TimelineSummaries {
     }
 
     /** "(in person, London)", or "(online)" when there is no location. */
-    private static String where(WorkshopFormat format, String location) {
+    private static String where(@Nullable WorkshopFormat format, @Nullable String location) {
         String how = format == null
                 ? "format unknown"
                 : format.name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -111,7 +112,7 @@ public final class TimelineSummaries {
     }
 
     /** {@code head: text}, the text cut to fit, or just {@code head} without text. */
-    private static String withText(String head, String text) {
+    private static String withText(String head, @Nullable String text) {
         return clean(text).isEmpty() ? head : fit(head + ": ", text, "");
     }
 
@@ -122,7 +123,7 @@ public final class TimelineSummaries {
     }
 
     /** One line: every run of white space, line breaks included, becomes a single space. */
-    private static String clean(String text) {
+    private static String clean(@Nullable String text) {
         return text == null ? "" : WHITE_SPACE.matcher(text).replaceAll(" ").strip();
     }
 

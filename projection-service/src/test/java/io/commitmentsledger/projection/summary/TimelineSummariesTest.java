@@ -1,21 +1,21 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.DSIT;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.ID;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.METI;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.MINISTERIAL_MEETING;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.WORKSHOP;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.agreed;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.completed;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.confirmed;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.markedComplete;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.progressReported;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.targetAmended;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.withdrawn;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopCancelled;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopHeld;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopRescheduled;
-import static io.commitmentsledger.projection.timeline.TimelineFixtures.workshopScheduled;
+import static io.commitmentsledger.projection.summary.EventFixtures.DSIT;
+import static io.commitmentsledger.projection.summary.EventFixtures.ID;
+import static io.commitmentsledger.projection.summary.EventFixtures.METI;
+import static io.commitmentsledger.projection.summary.EventFixtures.MINISTERIAL_MEETING;
+import static io.commitmentsledger.projection.summary.EventFixtures.WORKSHOP;
+import static io.commitmentsledger.projection.summary.EventFixtures.agreed;
+import static io.commitmentsledger.projection.summary.EventFixtures.completed;
+import static io.commitmentsledger.projection.summary.EventFixtures.confirmed;
+import static io.commitmentsledger.projection.summary.EventFixtures.markedComplete;
+import static io.commitmentsledger.projection.summary.EventFixtures.progressReported;
+import static io.commitmentsledger.projection.summary.EventFixtures.targetAmended;
+import static io.commitmentsledger.projection.summary.EventFixtures.withdrawn;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopCancelled;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopHeld;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopRescheduled;
+import static io.commitmentsledger.projection.summary.EventFixtures.workshopScheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.contracts.DateWindow;
@@ -37,7 +37,7 @@ class TimelineSummariesTest {
     private static final LocalDate FEBRUARY = LocalDate.of(2024, 2, 10);
 
     static List<Named<CommitmentEvent>> everyType() {
-        return TimelineFixtures.oneOfEach();
+        return EventFixtures.oneOfEach();
     }
 
     @ParameterizedTest
@@ -80,7 +80,7 @@ class TimelineSummariesTest {
 
     @Test
     void describesASingleDayWindowAsOnThatDay() {
-        String line = TimelineSummaries.summarize(TimelineFixtures.workshopScheduled(
+        String line = TimelineSummaries.summarize(EventFixtures.workshopScheduled(
                 WORKSHOP, "Semiconductor workshop", DateWindow.on(LocalDate.of(2024, 2, 20)), FEBRUARY));
 
         assertThat(line).contains("scheduled by GB/DSIT on 2024-02-20 (in person, London)");
@@ -219,7 +219,7 @@ class TimelineSummariesTest {
                 .contains("GB/DSIT")
                 .endsWith("…");
         assertThat(TimelineSummaries.summarize(
-                        TimelineFixtures.workshopScheduled(WORKSHOP, longText, DateWindow.on(FEBRUARY), FEBRUARY)))
+                        EventFixtures.workshopScheduled(WORKSHOP, longText, DateWindow.on(FEBRUARY), FEBRUARY)))
                 .hasSizeLessThanOrEqualTo(TimelineSummaries.MAX_LENGTH)
                 .endsWith("hosted by GB");
     }

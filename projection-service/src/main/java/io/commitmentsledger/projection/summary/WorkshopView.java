@@ -1,6 +1,7 @@
-package io.commitmentsledger.projection.timeline;
+package io.commitmentsledger.projection.summary;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A workshop under a commitment as it stands now. {@code state} is SCHEDULED, CANCELLED or HELD. */
 public record WorkshopView(
@@ -8,9 +9,9 @@ public record WorkshopView(
         String title,
         LocalDate start,
         LocalDate end,
-        String format,
-        String location,
-        String host,
+        @Nullable String format,
+        @Nullable String location,
+        @Nullable String host,
         String state,
-        LocalDate heldOn,
-        String outcome) {}
+        @Nullable LocalDate heldOn,
+        @Nullable String outcome) {}

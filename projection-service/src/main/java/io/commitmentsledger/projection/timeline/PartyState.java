@@ -1,7 +1,0 @@
-package io.commitmentsledger.projection.timeline;
-
-import java.time.LocalDate;
-import java.util.List;
-
-/** One party of a commitment and how far it has gone: when it confirmed, when it marked the commitment complete. */
-public record PartyState(String country, List<String> agencies, LocalDate confirmedOn, LocalDate markedCompleteOn) {}
