@@ -1,4 +1,4 @@
-package io.commitmentsledger.local;
+package io.commitmentsledger.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.Yaml;
  * and the Dockerfile are read from the deploy files and compared with each service's {@code application.yml}, its
  * {@code @ConfigurationProperties} records (read from source) and {@link EventTypes}.
  *
- * <p>Runs from {@code local-stack/}, so every path is relative to {@code ..}, the repository root.
+ * <p>Runs from {@code deploy-checks/}, so every path is relative to {@code ..}, the repository root.
  */
 class DeployConsistencyTest {
 
