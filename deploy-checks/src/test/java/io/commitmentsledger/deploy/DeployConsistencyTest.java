@@ -1,35 +1,42 @@
 package io.commitmentsledger.deploy;
 
+import static io.commitmentsledger.deploy.YamlTrees.cast;
+import static io.commitmentsledger.deploy.YamlTrees.documents;
+import static io.commitmentsledger.deploy.YamlTrees.list;
+import static io.commitmentsledger.deploy.YamlTrees.map;
+import static io.commitmentsledger.deploy.YamlTrees.optionalString;
+import static io.commitmentsledger.deploy.YamlTrees.read;
+import static io.commitmentsledger.deploy.YamlTrees.singleDocument;
+import static io.commitmentsledger.deploy.YamlTrees.string;
+import static io.commitmentsledger.deploy.YamlTrees.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.commitmentsledger.contracts.events.EventTypes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Nothing under {@code deploy/} can run on the build machine (no container engine, no cluster), so this test keeps it
- * in step with the services instead: ports, probe paths, environment variable names, topics and partitions, databases
- * and the Dockerfile are read from the deploy files and compared with each service's {@code application.yml}, its
- * {@code @ConfigurationProperties} records (read from source) and {@link EventTypes}.
+ * in step with the services instead. Every environment variable the compose file, the Kubernetes manifests and the
+ * Dockerfile give a service must name one of its properties, as Spring Boot's configuration metadata describes them
+ * ({@link ServiceConfiguration}), with a value of that property's type; the settings a container cannot do without
+ * are set; ports, probe paths, topics and partitions, databases and the image agree with what the services run with.
  *
  * <p>Runs from {@code deploy-checks/}, so every path is relative to {@code ..}, the repository root.
  */
@@ -46,20 +53,27 @@ class DeployConsistencyTest {
     static final List<String> SERVICES = List.of("commitments-service", "projection-service");
 
     /**
-     * Spring Boot's own properties that the deploy files set but no {@code application.yml} names (Boot's metadata is
-     * not on this module's classpath). Add to it only properties Boot really has.
+     * What a service in a container cannot do without: its own database (unset, it would start an embedded PostgreSQL
+     * inside the container) and the real Kafka (unset, it would look on localhost).
      */
-    static final Set<String> SPRING_BOOT_PROPERTIES =
-            Set.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password");
+    static final List<String> REQUIRED = List.of(
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "spring.kafka.bootstrap-servers");
 
-    static Map<String, ServiceConfig> services;
+    /** Variables a Dockerfile may set for the JVM or the operating system rather than for Spring. */
+    static final Set<String> NOT_FOR_SPRING =
+            Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_HOME", "PATH", "LANG", "LC_ALL", "TZ");
+
+    static Map<String, ServiceConfiguration> services;
     static Map<String, Object> compose;
     static List<Map<String, Object>> kubernetes;
 
     @BeforeAll
     static void load() {
         services = new LinkedHashMap<>();
-        SERVICES.forEach(name -> services.put(name, ServiceConfig.of(name)));
+        SERVICES.forEach(name -> services.put(name, ServiceConfiguration.of(ROOT, name, SERVICES)));
         compose = singleDocument(DEPLOY.resolve("compose.yaml"));
         kubernetes = kustomizationResources().stream()
                 .flatMap(file -> documents(KUBERNETES.resolve(file)).stream())
@@ -74,23 +88,37 @@ class DeployConsistencyTest {
         services.values().forEach(service -> {
             assertThat(service.setting("management.endpoint.health.probes.enabled"))
                     .as("%s: management.endpoint.health.probes.enabled", service.name)
-                    .isEqualTo("true");
+                    .contains("true");
             assertThat(service.setting("management.endpoint.health.group.readiness.include"))
                     .as("%s: readiness group (README: readiness needs PostgreSQL, not Kafka)", service.name)
-                    .contains("db")
-                    .doesNotContain("kafka");
+                    .hasValueSatisfying(
+                            include -> assertThat(include).contains("db").doesNotContain("kafka"));
         });
     }
 
     @Test
     void servicesUseTheContractsTopicAndTheirOwnDeadLetterTopic() {
         assertThat(service("commitments-service").setting("ledger.publication.topic"))
-                .isEqualTo(EventTypes.DEFAULT_TOPIC);
+                .contains(EventTypes.DEFAULT_TOPIC);
         assertThat(service("projection-service").setting("ledger.projection.topic"))
-                .isEqualTo(EventTypes.DEFAULT_TOPIC);
+                .contains(EventTypes.DEFAULT_TOPIC);
         assertThat(service("projection-service").setting("ledger.projection.dead-letter-topic"))
-                .isEqualTo(EventTypes.DEFAULT_TOPIC + ".DLT");
+                .contains(EventTypes.DEFAULT_TOPIC + ".DLT");
         assertThat(publicationPartitions()).isPositive();
+    }
+
+    /** application.yml's own keys count as properties below, so a stale one there would let a stale variable pass. */
+    @Test
+    void applicationYmlSetsOnlyLedgerPropertiesTheServicesHave() {
+        services.values()
+                .forEach(service -> assertThat(service.applicationYmlKeys().stream()
+                                .filter(key -> key.startsWith("ledger."))
+                                .filter(key -> !service.isDescribed(key))
+                                .toList())
+                        .as(
+                                "%s: ledger.* keys in application.yml that no @ConfigurationProperties declares",
+                                service.name)
+                        .isEmpty());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -102,10 +130,8 @@ class DeployConsistencyTest {
             List<Path> yamlFiles =
                     files.filter(path -> path.toString().matches(".*\\.ya?ml")).toList();
             assertThat(yamlFiles).isNotEmpty();
-            yamlFiles.forEach(file -> assertThat(documents(file))
-                    .as("documents in %s", file)
-                    .isNotEmpty()
-                    .allSatisfy(document -> assertThat(document).isNotNull()));
+            yamlFiles.forEach(file ->
+                    assertThat(documents(file)).as("documents in %s", file).isNotEmpty());
         }
     }
 
@@ -124,15 +150,95 @@ class DeployConsistencyTest {
             assertThat(string(object, "kind")).as("kind of %s", object).isNotBlank();
             assertThat(string(object, "metadata", "name"))
                     .as("metadata.name of %s", object)
-                    .isNotBlank()
                     .matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
         });
         String namespace = string(object("Namespace", null), "metadata", "name");
         kubernetes.stream()
                 .filter(object -> !Set.of("Namespace", "KafkaTopic").contains(string(object, "kind")))
-                .forEach(object -> assertThat(string(object, "metadata", "namespace"))
+                .forEach(object -> assertThat(optionalString(object, "metadata", "namespace"))
                         .as("namespace of %s %s", string(object, "kind"), string(object, "metadata", "name"))
-                        .isEqualTo(namespace));
+                        .contains(namespace));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What the deploy files give each service
+
+    @Test
+    void composeSetsOnlyEnvironmentVariablesTheServicesHave() {
+        services.values()
+                .forEach(service -> assertThat(service.unknown(
+                                composeEnvironment(composeService(service.name)).keySet()))
+                        .as("variables compose gives %s that name none of its properties", service.name)
+                        .isEmpty());
+    }
+
+    @Test
+    void deploymentsSetOnlyEnvironmentVariablesTheServicesHave() {
+        services.values()
+                .forEach(service -> assertThat(service.unknown(
+                                kubernetesEnvironment(service.name).keySet()))
+                        .as("variables Kubernetes gives %s that name none of its properties", service.name)
+                        .isEmpty());
+    }
+
+    @Test
+    void dockerfileSetsOnlyPropertiesEveryServiceHas() {
+        List<String[]> instructions = dockerInstructions(DEPLOY.resolve("Dockerfile"));
+        Set<String> variables = new TreeSet<>();
+        arguments(instructions, "ENV").forEach(arguments -> {
+            Matcher pairs = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[= ]").matcher(arguments);
+            // ENV NAME=value NAME2=value, or the legacy ENV NAME value.
+            if (arguments.contains("=")) {
+                pairs.results()
+                        .filter(pair -> pair.group().endsWith("="))
+                        .forEach(pair -> variables.add(pair.group(1)));
+            } else if (pairs.lookingAt()) {
+                variables.add(pairs.group(1));
+            }
+        });
+        variables.removeAll(NOT_FOR_SPRING);
+        // Spring Boot reads --name=value program arguments as properties.
+        Map<String, String> arguments = new LinkedHashMap<>();
+        entrypoint(instructions).stream()
+                .filter(word -> word.startsWith("--") && word.contains("="))
+                .forEach(word ->
+                        arguments.put(word.substring(2, word.indexOf('=')), word.substring(word.indexOf('=') + 1)));
+        services.values().forEach(service -> {
+            assertThat(service.unknown(variables))
+                    .as("variables the Dockerfile sets that name none of %s's properties", service.name)
+                    .isEmpty();
+            assertThat(arguments.keySet().stream().filter(property -> !service.has(property)))
+                    .as("arguments the Dockerfile gives that name none of %s's properties", service.name)
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void everyValueTheDeployFilesSetFitsItsPropertysType() {
+        services.values().forEach(service -> {
+            assertThat(service.misfits(composeEnvironment(composeService(service.name))))
+                    .as("compose: %s", service.name)
+                    .isEmpty();
+            assertThat(service.misfits(kubernetesEnvironment(service.name)))
+                    .as("Kubernetes: %s", service.name)
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void everyServiceGetsItsDatabaseAndKafkaFromTheDeployFiles() {
+        services.values().forEach(service -> {
+            Map<String, String> composed = composeEnvironment(composeService(service.name));
+            Map<String, String> deployed = kubernetesEnvironment(service.name);
+            REQUIRED.forEach(property -> {
+                assertThat(service.isSet(property, composed))
+                        .as("compose sets %s for %s", property, service.name)
+                        .isTrue();
+                assertThat(service.isSet(property, deployed))
+                        .as("Kubernetes sets %s for %s", property, service.name)
+                        .isTrue();
+            });
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -142,8 +248,7 @@ class DeployConsistencyTest {
     void composeRunsEachServiceOnItsPortWithItsReadinessHealthcheck() {
         services.values().forEach(service -> {
             Map<String, Object> container = composeService(service.name);
-            Map<String, String> env = composeEnvironment(container);
-            int port = service.port(env);
+            int port = port(service, composeEnvironment(container));
 
             List<Integer> containerPorts = list(container, "ports").stream()
                     .map(DeployConsistencyTest::composeContainerPort)
@@ -182,30 +287,20 @@ class DeployConsistencyTest {
     }
 
     @Test
-    void composeSetsOnlyEnvironmentVariablesTheServicesHave() {
-        services.values()
-                .forEach(service -> assertThat(service.unknown(
-                                composeEnvironment(composeService(service.name)).keySet()))
-                        .as("variables compose gives %s that bind to none of its properties", service.name)
-                        .isEmpty());
-    }
-
-    @Test
     void composeStartsServicesOnlyOnceTheirDependenciesAreUp() {
         Map<String, Object> all = map(compose, "services");
         all.forEach((name, definition) -> {
-            Object dependsOn = map(cast(definition)).get("depends_on");
-            if (dependsOn instanceof Map<?, ?> dependencies) {
-                dependencies.forEach((dependency, settings) -> {
-                    assertThat(all).as("%s depends on %s", name, dependency).containsKey((String) dependency);
-                    String condition = string(cast(settings), "condition");
-                    if ("service_healthy".equals(condition)) {
-                        assertThat(map(cast(all.get(dependency))))
-                                .as("%s waits for %s to be healthy", name, dependency)
-                                .containsKey("healthcheck");
-                    }
-                });
-            }
+            Map<String, Object> dependencies = map(cast(definition), "depends_on");
+            dependencies.forEach((dependency, settings) -> {
+                assertThat(all).as("%s depends on %s", name, dependency).containsKey(dependency);
+                if (optionalString(cast(settings), "condition")
+                        .filter("service_healthy"::equals)
+                        .isPresent()) {
+                    assertThat(map(cast(all.get(dependency))))
+                            .as("%s waits for %s to be healthy", name, dependency)
+                            .containsKey("healthcheck");
+                }
+            });
         });
         services.keySet()
                 .forEach(name -> assertThat(map(composeService(name), "depends_on"))
@@ -228,19 +323,20 @@ class DeployConsistencyTest {
     }
 
     @Test
-    void composeGivesEachServiceItsOwnDatabaseAndAKafkaListenerThatExists() throws IOException {
-        String init = Files.readString(DEPLOY.resolve("postgres/init.sql"));
+    void composeGivesEachServiceItsOwnDatabaseAndAKafkaListenerThatExists() {
+        String init = read(DEPLOY.resolve("postgres/init.sql"));
         String advertised = composeEnvironment(composeService("kafka")).get("KAFKA_ADVERTISED_LISTENERS");
         Set<String> databases = new LinkedHashSet<>();
         services.values().forEach(service -> {
             Map<String, String> env = composeEnvironment(composeService(service.name));
-            URI url = jdbcUrl(env.get("SPRING_DATASOURCE_URL"));
+            URI url = jdbcUrl(setting(service, "spring.datasource.url", env));
             assertThat(map(compose, "services")).containsKey(url.getHost());
             String database = url.getPath().substring(1);
             databases.add(database);
             assertThat(init).contains("CREATE DATABASE " + database + " ");
-            assertThat(init).contains("CREATE ROLE " + env.get("SPRING_DATASOURCE_USERNAME") + " ");
-            for (String server : env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS").split(",")) {
+            assertThat(init).contains("CREATE ROLE " + setting(service, "spring.datasource.username", env) + " ");
+            for (String server :
+                    setting(service, "spring.kafka.bootstrap-servers", env).split(",")) {
                 assertThat(advertised).as("%s's bootstrap server", service.name).contains("://" + server.trim());
             }
         });
@@ -254,7 +350,7 @@ class DeployConsistencyTest {
     void deploymentsListenOnTheServicePortAndProbeTheActuator() {
         services.values().forEach(service -> {
             Map<String, Object> container = deploymentContainer(service.name);
-            int port = service.port(kubernetesEnvironment(service.name));
+            int port = port(service, kubernetesEnvironment(service.name));
             Map<String, Integer> ports = new LinkedHashMap<>();
             list(container, "ports")
                     .forEach(entry -> ports.put(
@@ -292,17 +388,10 @@ class DeployConsistencyTest {
     }
 
     @Test
-    void deploymentsSetOnlyEnvironmentVariablesTheServicesHave() {
-        services.values().forEach(service -> {
-            Map<String, String> env = kubernetesEnvironment(service.name);
-            assertThat(service.unknown(env.keySet()))
-                    .as("variables Kubernetes gives %s that bind to none of its properties", service.name)
-                    .isEmpty();
-            assertThat(env)
-                    .containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
-        });
-        assertThat(services.keySet().stream()
-                        .map(name -> jdbcUrl(kubernetesEnvironment(name).get("SPRING_DATASOURCE_URL"))
+    void deploymentsUseOneDatabasePerService() {
+        assertThat(services.values().stream()
+                        .map(service -> jdbcUrl(
+                                        setting(service, "spring.datasource.url", kubernetesEnvironment(service.name)))
                                 .getPath())
                         .distinct())
                 .as("one database per service")
@@ -318,8 +407,8 @@ class DeployConsistencyTest {
                     assertThat(string(topic, "apiVersion")).startsWith("kafka.strimzi.io/");
                     assertThat(string(topic, "metadata", "labels", "strimzi.io/cluster"))
                             .isNotBlank();
-                    String name = Objects.requireNonNullElse(
-                            string(topic, "spec", "topicName"), string(topic, "metadata", "name"));
+                    String name = optionalString(topic, "spec", "topicName")
+                            .orElseGet(() -> string(topic, "metadata", "name"));
                     topics.put(name, map(topic, "spec"));
                 });
 
@@ -327,12 +416,16 @@ class DeployConsistencyTest {
         Map<String, Object> events = topics.get(EventTypes.DEFAULT_TOPIC);
         assertThat(Integer.parseInt(string(events, "partitions"))).isEqualTo(publicationPartitions());
 
-        Map<String, String> publisherEnv = kubernetesEnvironment("commitments-service");
-        if (publisherEnv.containsKey("LEDGER_PUBLICATION_PARTITIONS")) {
-            assertThat(publisherEnv.get("LEDGER_PUBLICATION_PARTITIONS")).isEqualTo(string(events, "partitions"));
-        }
-        if (publisherEnv.containsKey("LEDGER_PUBLICATION_REPLICAS")) {
-            assertThat(publisherEnv.get("LEDGER_PUBLICATION_REPLICAS")).isEqualTo(string(events, "replicas"));
+        ServiceConfiguration publisher = service("commitments-service");
+        Map<String, String> publisherEnv = kubernetesEnvironment(publisher.name);
+        // What the service would create if it found the topic missing must be what the KafkaTopic declares.
+        assertThat(setting(publisher, "ledger.publication.partitions", publisherEnv))
+                .as("partitions commitments-service creates the topic with")
+                .isEqualTo(string(events, "partitions"));
+        if (publisher.isSet("ledger.publication.replicas", publisherEnv)) {
+            assertThat(setting(publisher, "ledger.publication.replicas", publisherEnv))
+                    .as("replicas commitments-service creates the topic with")
+                    .isEqualTo(string(events, "replicas"));
         }
         services.values().forEach(service -> {
             for (String topic : service.topics(kubernetesEnvironment(service.name))) {
@@ -345,7 +438,7 @@ class DeployConsistencyTest {
     // Dockerfile
 
     @Test
-    void dockerfileRunsTheServiceJarAsANonRootUser() throws IOException {
+    void dockerfileRunsTheServiceJarAsANonRootUser() {
         List<String[]> instructions = dockerInstructions(DEPLOY.resolve("Dockerfile"));
         List<String> from = arguments(instructions, "FROM");
         assertThat(from).hasSize(1);
@@ -358,203 +451,48 @@ class DeployConsistencyTest {
 
         List<String> args = arguments(instructions, "ARG");
         assertThat(args).contains("SERVICE");
-        assertThat(args).contains("VERSION=" + projectVersion());
+        assertThat(args).contains("VERSION=" + System.getProperty("project.version"));
 
         List<String> copies = arguments(instructions, "COPY");
         assertThat(copies).hasSize(1);
         String[] copy = copies.get(0).split("\\s+");
         assertThat(copy[0]).isEqualTo("${SERVICE}/target/${SERVICE}-${VERSION}.jar");
 
-        List<String> entrypoints = arguments(instructions, "ENTRYPOINT");
-        assertThat(entrypoints).hasSize(1);
-        List<String> entrypoint = Pattern.compile("\"([^\"]*)\"")
-                .matcher(entrypoints.get(0))
-                .results()
-                .map(match -> match.group(1))
-                .toList();
-        assertThat(entrypoints.get(0)).as("exec form").startsWith("[");
-        assertThat(entrypoint).first().isEqualTo("java");
+        assertThat(arguments(instructions, "ENTRYPOINT"))
+                .singleElement()
+                .asString()
+                .startsWith("[");
+        List<String> entrypoint = entrypoint(instructions);
+        assertThat(entrypoint).as("exec form").first().isEqualTo("java");
         assertThat(entrypoint).containsSubsequence("-jar", copy[1]);
 
         // The jar the COPY names is what each module builds, and the build context lets it in.
-        String ignore = Files.readString(DEPLOY.resolve("Dockerfile.dockerignore"));
+        String ignore = read(DEPLOY.resolve("Dockerfile.dockerignore"));
         services.keySet().forEach(name -> {
-            assertThat(pom(name)).contains("<artifactId>" + name + "</artifactId>");
+            assertThat(read(ROOT.resolve(name).resolve("pom.xml"))).contains("<artifactId>" + name + "</artifactId>");
             assertThat(ignore).contains("!" + name + "/target/" + name + "-");
         });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // What a service knows
+    // Settings
 
-    /** A service's configuration: its application.yml and its {@code @ConfigurationProperties} records. */
-    static final class ServiceConfig {
-
-        private static final Pattern RECORD = Pattern.compile(
-                "@ConfigurationProperties\\(\\s*(?:(?:prefix|value)\\s*=\\s*)?\"([^\"]+)\"\\s*\\)\\s*"
-                        + "(?:public\\s+)?record\\s+\\w+\\s*\\((.*?)\\)\\s*(?:implements[^{]*)?\\{",
-                Pattern.DOTALL);
-        private static final Pattern DEFAULT_VALUE = Pattern.compile("@DefaultValue\\(\\s*\"([^\"]*)\"\\s*\\)");
-        private static final Pattern ANNOTATION =
-                Pattern.compile("@[\\w.]+(?:\\((?:[^()\"]|\"(?:[^\"\\\\]|\\\\.)*\")*\\))?");
-        private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
-
-        final String name;
-        /** application.yml, flattened to dotted keys. */
-        final Map<String, String> yaml;
-        /** Properties of the records, with their literal @DefaultValue where there is one (else null). */
-        final Map<String, String> recordDefaults = new LinkedHashMap<>();
-        /** Every environment variable name the service binds. */
-        final Set<String> environmentNames = new TreeSet<>();
-
-        private ServiceConfig(String name, Map<String, String> yaml) {
-            this.name = name;
-            this.yaml = yaml;
-        }
-
-        static ServiceConfig of(String name) {
-            Path module = ROOT.resolve(name);
-            ServiceConfig config = new ServiceConfig(
-                    name, flatten(singleDocument(module.resolve("src/main/resources/application.yml"))));
-            List<Path> sources = new ArrayList<>(List.of(module.resolve("src/main/java")));
-            if (pom(name).contains("<artifactId>embedded-postgres</artifactId>")) {
-                sources.add(ROOT.resolve("embedded-postgres/src/main/java"));
-            }
-            sources.forEach(config::readRecords);
-            assertThat(config.recordDefaults)
-                    .as("%s: @ConfigurationProperties found", name)
-                    .isNotEmpty();
-
-            Set<String> properties = new LinkedHashSet<>(config.yaml.keySet());
-            properties.addAll(config.recordDefaults.keySet());
-            properties.addAll(SPRING_BOOT_PROPERTIES);
-            properties.forEach(property -> config.environmentNames.addAll(environmentNames(property)));
-            config.yaml
-                    .values()
-                    .forEach(value -> PLACEHOLDER
-                            .matcher(value)
-                            .results()
-                            .forEach(placeholder -> config.environmentNames.add(placeholder.group(1))));
-            return config;
-        }
-
-        /** Both names Spring's relaxed binding takes from the environment: LEDGER_EVENTSTORE_X and LEDGER_EVENT_STORE_X. */
-        static Set<String> environmentNames(String property) {
-            String upper = property.toUpperCase().replace('.', '_');
-            return new LinkedHashSet<>(List.of(upper.replace("-", ""), upper.replace('-', '_')));
-        }
-
-        private void readRecords(Path sourceRoot) {
-            try (Stream<Path> files = Files.walk(sourceRoot)) {
-                files.filter(path -> path.toString().endsWith(".java")).forEach(file -> {
-                    Matcher record = RECORD.matcher(read(file));
-                    while (record.find()) {
-                        for (String component : splitComponents(record.group(2))) {
-                            Matcher defaultValue = DEFAULT_VALUE.matcher(component);
-                            String[] words = ANNOTATION
-                                    .matcher(component)
-                                    .replaceAll("")
-                                    .trim()
-                                    .split("\\s+");
-                            String property = record.group(1) + "." + kebab(words[words.length - 1]);
-                            recordDefaults.put(property, defaultValue.find() ? defaultValue.group(1) : null);
-                        }
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static List<String> splitComponents(String components) {
-            List<String> parts = new ArrayList<>();
-            int depth = 0;
-            boolean quoted = false;
-            StringBuilder current = new StringBuilder();
-            for (char c : components.toCharArray()) {
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (c == '(' || c == '<')) {
-                    depth++;
-                } else if (!quoted && (c == ')' || c == '>')) {
-                    depth--;
-                } else if (!quoted && depth == 0 && c == ',') {
-                    parts.add(current.toString());
-                    current.setLength(0);
-                    continue;
-                }
-                current.append(c);
-            }
-            parts.add(current.toString());
-            return parts.stream()
-                    .map(String::trim)
-                    .filter(part -> !part.isEmpty())
-                    .toList();
-        }
-
-        private static String kebab(String camel) {
-            return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-        }
-
-        /** The property's value in application.yml, else its record default; placeholders resolve to their default. */
-        String setting(String property) {
-            String value = yaml.containsKey(property) ? yaml.get(property) : recordDefaults.get(property);
-            return value == null
-                    ? null
-                    : PLACEHOLDER
-                            .matcher(value)
-                            .replaceAll(
-                                    match -> Matcher.quoteReplacement(Objects.requireNonNullElse(match.group(2), "")));
-        }
-
-        /** The property's value when the service runs with this environment. */
-        String setting(String property, Map<String, String> env) {
-            for (String name : environmentNames(property)) {
-                if (env.containsKey(name)) {
-                    return env.get(name);
-                }
-            }
-            String value = yaml.containsKey(property) ? yaml.get(property) : recordDefaults.get(property);
-            if (value == null) {
-                return null;
-            }
-            return PLACEHOLDER
-                    .matcher(value)
-                    .replaceAll(match -> Matcher.quoteReplacement(
-                            env.getOrDefault(match.group(1), Objects.requireNonNullElse(match.group(2), ""))));
-        }
-
-        /** The names among these that bind to no property of the service. */
-        Set<String> unknown(Set<String> names) {
-            Set<String> unknown = new TreeSet<>(names);
-            unknown.removeAll(environmentNames);
-            return unknown;
-        }
-
-        int port(Map<String, String> env) {
-            String port = setting("server.port", env);
-            assertThat(port).as("%s: server.port", name).isNotNull().matches("\\d+");
-            return Integer.parseInt(port);
-        }
-
-        /** The topics the service reads or writes with this environment. */
-        List<String> topics(Map<String, String> env) {
-            return Stream.of(
-                            "ledger.publication.topic",
-                            "ledger.projection.topic",
-                            "ledger.projection.dead-letter-topic")
-                    .filter(property -> yaml.containsKey(property) || recordDefaults.containsKey(property))
-                    .map(property -> setting(property, env))
-                    .toList();
-        }
-    }
-
-    static ServiceConfig service(String name) {
+    static ServiceConfiguration service(String name) {
         return services.get(name);
     }
 
+    static String setting(ServiceConfiguration service, String property, Map<String, String> env) {
+        return service.setting(property, env).orElseGet(() -> fail("%s: no %s", service.name, property));
+    }
+
     static int publicationPartitions() {
-        return Integer.parseInt(service("commitments-service").setting("ledger.publication.partitions"));
+        return Integer.parseInt(setting(service("commitments-service"), "ledger.publication.partitions", Map.of()));
+    }
+
+    static int port(ServiceConfiguration service, Map<String, String> env) {
+        String port = setting(service, "server.port", env);
+        assertThat(port).as("%s: server.port", service.name).matches("\\d+");
+        return Integer.parseInt(port);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -570,11 +508,11 @@ class DeployConsistencyTest {
         Object environment = container.get("environment");
         Map<String, String> env = new LinkedHashMap<>();
         if (environment instanceof Map<?, ?> entries) {
-            entries.forEach((key, value) -> env.put((String) key, value == null ? null : String.valueOf(value)));
+            entries.forEach((key, value) -> env.put((String) key, value == null ? "" : String.valueOf(value)));
         } else if (environment instanceof List<?> entries) {
             entries.forEach(entry -> {
                 String[] pair = String.valueOf(entry).split("=", 2);
-                env.put(pair[0], pair.length > 1 ? pair[1] : null);
+                env.put(pair[0], pair.length > 1 ? pair[1] : "");
             });
         }
         return env;
@@ -609,7 +547,8 @@ class DeployConsistencyTest {
         return strings(list(singleDocument(KUBERNETES.resolve("kustomization.yaml")), "resources"));
     }
 
-    static Map<String, Object> object(String kind, String name) {
+    /** The object of this kind, and of this name unless it is null. */
+    static Map<String, Object> object(String kind, @Nullable String name) {
         return kubernetes.stream()
                 .filter(object -> kind.equals(string(object, "kind")))
                 .filter(object -> name == null || name.equals(string(object, "metadata", "name")))
@@ -629,22 +568,24 @@ class DeployConsistencyTest {
         Map<String, String> env = new LinkedHashMap<>();
         list(container, "envFrom").forEach(source -> {
             Map<String, Object> from = cast(source);
-            if (from.containsKey("configMapRef")) {
-                map(object("ConfigMap", string(from, "configMapRef", "name")), "data")
-                        .forEach((key, value) -> env.put(key, String.valueOf(value)));
-            }
-            if (from.containsKey("secretRef")) {
-                Map<String, Object> secret = object("Secret", string(from, "secretRef", "name"));
+            optionalString(from, "configMapRef", "name")
+                    .ifPresent(configMap -> map(object("ConfigMap", configMap), "data")
+                            .forEach((key, value) -> env.put(key, String.valueOf(value))));
+            optionalString(from, "secretRef", "name").ifPresent(secretName -> {
+                Map<String, Object> secret = object("Secret", secretName);
                 map(secret, "stringData").forEach((key, value) -> env.put(key, String.valueOf(value)));
                 map(secret, "data").forEach((key, value) -> env.put(key, String.valueOf(value)));
-            }
+            });
         });
-        list(container, "env").forEach(entry -> env.put(string(cast(entry), "name"), string(cast(entry), "value")));
+        list(container, "env")
+                .forEach(entry -> env.put(
+                        string(cast(entry), "name"),
+                        optionalString(cast(entry), "value").orElse("")));
         return env;
     }
 
     static int resolvePort(Map<String, Integer> namedPorts, String port) {
-        if (port != null && port.matches("\\d+")) {
+        if (port.matches("\\d+")) {
             return Integer.parseInt(port);
         }
         assertThat(namedPorts).as("named port %s", port).containsKey(port);
@@ -657,7 +598,7 @@ class DeployConsistencyTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Dockerfile and pom helpers
+    // Dockerfile helpers
 
     /** Instruction and arguments, comments dropped and continuation lines joined. */
     static List<String[]> dockerInstructions(Path dockerfile) {
@@ -680,99 +621,13 @@ class DeployConsistencyTest {
                 .toList();
     }
 
-    static String pom(String module) {
-        return read(ROOT.resolve(module).resolve("pom.xml"));
-    }
-
-    static String projectVersion() {
-        Matcher version = Pattern.compile("<artifactId>commitments-ledger</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(read(ROOT.resolve("pom.xml")));
-        assertThat(version.find()).isTrue();
-        return version.group(1);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // YAML helpers
-
-    static List<Map<String, Object>> documents(Path file) {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        try {
-            for (Object document : new Yaml().loadAll(read(file))) {
-                if (document != null) {
-                    assertThat(document).as("a document in %s", file).isInstanceOf(Map.class);
-                    documents.add(cast(document));
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new AssertionError(file + " is not valid YAML: " + e.getMessage(), e);
-        }
-        return documents;
-    }
-
-    static Map<String, Object> singleDocument(Path file) {
-        List<Map<String, Object>> documents = documents(file);
-        assertThat(documents).as("documents in %s", file).hasSize(1);
-        return documents.get(0);
-    }
-
-    static Map<String, String> flatten(Map<String, Object> tree) {
-        Map<String, String> flat = new LinkedHashMap<>();
-        flatten("", tree, flat);
-        return flat;
-    }
-
-    private static void flatten(String prefix, Map<String, Object> tree, Map<String, String> flat) {
-        tree.forEach((key, value) -> {
-            String name = prefix.isEmpty() ? key : prefix + "." + key;
-            if (value instanceof Map<?, ?>) {
-                flatten(name, cast(value), flat);
-            } else {
-                flat.put(name, value == null ? null : String.valueOf(value));
-            }
-        });
-    }
-
-    /** The value at the path, or null; intermediate maps that are missing count as empty. */
-    static Object at(Map<String, Object> root, String... path) {
-        Object current = root;
-        for (String key : path) {
-            if (!(current instanceof Map<?, ?> node)) {
-                return null;
-            }
-            current = node.get(key);
-        }
-        return current;
-    }
-
-    static String string(Map<String, Object> root, String... path) {
-        Object value = at(root, path);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    static Map<String, Object> map(Map<String, Object> root, String... path) {
-        Object value = at(root, path);
-        return value == null ? Map.of() : cast(value);
-    }
-
-    static List<Object> list(Map<String, Object> root, String... path) {
-        Object value = at(root, path);
-        return value == null ? List.of() : cast(value);
-    }
-
-    static List<String> strings(List<?> values) {
-        return values.stream().map(String::valueOf).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T cast(Object value) {
-        return (T) value;
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The words of the exec-form ENTRYPOINT. */
+    static List<String> entrypoint(List<String[]> instructions) {
+        return arguments(instructions, "ENTRYPOINT").stream()
+                .flatMap(entrypoint -> Pattern.compile("\"([^\"]*)\"")
+                        .matcher(entrypoint)
+                        .results()
+                        .map(match -> match.group(1)))
+                .toList();
     }
 }
