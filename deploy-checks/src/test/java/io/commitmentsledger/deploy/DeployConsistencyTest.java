@@ -87,10 +87,10 @@ class DeployConsistencyTest {
     void servicesExposeProbesAndKeepKafkaOutOfReadiness() {
         services.values().forEach(service -> {
             assertThat(service.setting("management.endpoint.health.probes.enabled"))
-                    .as("%s: management.endpoint.health.probes.enabled", service.name)
+                    .as("%s: management.endpoint.health.probes.enabled", service.name())
                     .contains("true");
             assertThat(service.setting("management.endpoint.health.group.readiness.include"))
-                    .as("%s: readiness group (README: readiness needs PostgreSQL, not Kafka)", service.name)
+                    .as("%s: readiness group (README: readiness needs PostgreSQL, not Kafka)", service.name())
                     .hasValueSatisfying(
                             include -> assertThat(include).contains("db").doesNotContain("kafka"));
         });
@@ -117,7 +117,7 @@ class DeployConsistencyTest {
                                 .toList())
                         .as(
                                 "%s: ledger.* keys in application.yml that no @ConfigurationProperties declares",
-                                service.name)
+                                service.name())
                         .isEmpty());
     }
 
@@ -166,9 +166,9 @@ class DeployConsistencyTest {
     @Test
     void composeSetsOnlyEnvironmentVariablesTheServicesHave() {
         services.values()
-                .forEach(service -> assertThat(service.unknown(
-                                composeEnvironment(composeService(service.name)).keySet()))
-                        .as("variables compose gives %s that name none of its properties", service.name)
+                .forEach(service -> assertThat(service.unknown(composeEnvironment(composeService(service.name()))
+                                .keySet()))
+                        .as("variables compose gives %s that name none of its properties", service.name())
                         .isEmpty());
     }
 
@@ -176,8 +176,8 @@ class DeployConsistencyTest {
     void deploymentsSetOnlyEnvironmentVariablesTheServicesHave() {
         services.values()
                 .forEach(service -> assertThat(service.unknown(
-                                kubernetesEnvironment(service.name).keySet()))
-                        .as("variables Kubernetes gives %s that name none of its properties", service.name)
+                                kubernetesEnvironment(service.name()).keySet()))
+                        .as("variables Kubernetes gives %s that name none of its properties", service.name())
                         .isEmpty());
     }
 
@@ -205,10 +205,10 @@ class DeployConsistencyTest {
                         arguments.put(word.substring(2, word.indexOf('=')), word.substring(word.indexOf('=') + 1)));
         services.values().forEach(service -> {
             assertThat(service.unknown(variables))
-                    .as("variables the Dockerfile sets that name none of %s's properties", service.name)
+                    .as("variables the Dockerfile sets that name none of %s's properties", service.name())
                     .isEmpty();
             assertThat(arguments.keySet().stream().filter(property -> !service.has(property)))
-                    .as("arguments the Dockerfile gives that name none of %s's properties", service.name)
+                    .as("arguments the Dockerfile gives that name none of %s's properties", service.name())
                     .isEmpty();
         });
     }
@@ -216,11 +216,11 @@ class DeployConsistencyTest {
     @Test
     void everyValueTheDeployFilesSetFitsItsPropertysType() {
         services.values().forEach(service -> {
-            assertThat(service.misfits(composeEnvironment(composeService(service.name))))
-                    .as("compose: %s", service.name)
+            assertThat(service.misfits(composeEnvironment(composeService(service.name()))))
+                    .as("compose: %s", service.name())
                     .isEmpty();
-            assertThat(service.misfits(kubernetesEnvironment(service.name)))
-                    .as("Kubernetes: %s", service.name)
+            assertThat(service.misfits(kubernetesEnvironment(service.name())))
+                    .as("Kubernetes: %s", service.name())
                     .isEmpty();
         });
     }
@@ -228,14 +228,14 @@ class DeployConsistencyTest {
     @Test
     void everyServiceGetsItsDatabaseAndKafkaFromTheDeployFiles() {
         services.values().forEach(service -> {
-            Map<String, String> composed = composeEnvironment(composeService(service.name));
-            Map<String, String> deployed = kubernetesEnvironment(service.name);
+            Map<String, String> composed = composeEnvironment(composeService(service.name()));
+            Map<String, String> deployed = kubernetesEnvironment(service.name());
             REQUIRED.forEach(property -> {
                 assertThat(service.isSet(property, composed))
-                        .as("compose sets %s for %s", property, service.name)
+                        .as("compose sets %s for %s", property, service.name())
                         .isTrue();
                 assertThat(service.isSet(property, deployed))
-                        .as("Kubernetes sets %s for %s", property, service.name)
+                        .as("Kubernetes sets %s for %s", property, service.name())
                         .isTrue();
             });
         });
@@ -247,42 +247,42 @@ class DeployConsistencyTest {
     @Test
     void composeRunsEachServiceOnItsPortWithItsReadinessHealthcheck() {
         services.values().forEach(service -> {
-            Map<String, Object> container = composeService(service.name);
+            Map<String, Object> container = composeService(service.name());
             int port = port(service, composeEnvironment(container));
 
             List<Integer> containerPorts = list(container, "ports").stream()
                     .map(DeployConsistencyTest::composeContainerPort)
                     .toList();
             assertThat(containerPorts)
-                    .as("%s: published container ports", service.name)
+                    .as("%s: published container ports", service.name())
                     .containsExactly(port);
 
             String healthcheck = String.join(" ", strings(list(container, "healthcheck", "test")));
             Matcher tcp = Pattern.compile("/dev/tcp/[^/]+/(\\d+)").matcher(healthcheck);
             assertThat(tcp.find())
-                    .as("%s: healthcheck port in %s", service.name, healthcheck)
+                    .as("%s: healthcheck port in %s", service.name(), healthcheck)
                     .isTrue();
             assertThat(Integer.parseInt(tcp.group(1)))
-                    .as("%s: healthcheck port", service.name)
+                    .as("%s: healthcheck port", service.name())
                     .isEqualTo(port);
-            assertThat(healthcheck).as("%s: healthcheck path", service.name).contains("GET " + READINESS + " ");
+            assertThat(healthcheck).as("%s: healthcheck path", service.name()).contains("GET " + READINESS + " ");
         });
     }
 
     @Test
     void composeBuildsEachServiceFromTheSharedDockerfile() {
         services.values().forEach(service -> {
-            Map<String, Object> container = composeService(service.name);
+            Map<String, Object> container = composeService(service.name());
             assertThat(DEPLOY.resolve(string(container, "build", "context")).normalize())
-                    .as("%s: build context", service.name)
+                    .as("%s: build context", service.name())
                     .isEqualTo(ROOT);
             assertThat(ROOT.resolve(string(container, "build", "dockerfile")).normalize())
-                    .as("%s: dockerfile", service.name)
+                    .as("%s: dockerfile", service.name())
                     .isEqualTo(DEPLOY.resolve("Dockerfile"));
             assertThat(string(container, "build", "args", "SERVICE"))
-                    .as("%s: build arg SERVICE", service.name)
-                    .isEqualTo(service.name);
-            assertThat(string(container, "image")).contains("/" + service.name + ":");
+                    .as("%s: build arg SERVICE", service.name())
+                    .isEqualTo(service.name());
+            assertThat(string(container, "image")).contains("/" + service.name() + ":");
         });
     }
 
@@ -315,9 +315,11 @@ class DeployConsistencyTest {
         Map<String, Integer> created = composeCreatedTopics();
         assertThat(created).containsEntry(EventTypes.DEFAULT_TOPIC, publicationPartitions());
         services.values().forEach(service -> {
-            Map<String, String> env = composeEnvironment(composeService(service.name));
+            Map<String, String> env = composeEnvironment(composeService(service.name()));
             for (String topic : service.topics(env)) {
-                assertThat(created).as("%s uses topic %s", service.name, topic).containsKey(topic);
+                assertThat(created)
+                        .as("%s uses topic %s", service.name(), topic)
+                        .containsKey(topic);
             }
         });
     }
@@ -328,7 +330,7 @@ class DeployConsistencyTest {
         String advertised = composeEnvironment(composeService("kafka")).get("KAFKA_ADVERTISED_LISTENERS");
         Set<String> databases = new LinkedHashSet<>();
         services.values().forEach(service -> {
-            Map<String, String> env = composeEnvironment(composeService(service.name));
+            Map<String, String> env = composeEnvironment(composeService(service.name()));
             URI url = jdbcUrl(setting(service, "spring.datasource.url", env));
             assertThat(map(compose, "services")).containsKey(url.getHost());
             String database = url.getPath().substring(1);
@@ -337,7 +339,9 @@ class DeployConsistencyTest {
             assertThat(init).contains("CREATE ROLE " + setting(service, "spring.datasource.username", env) + " ");
             for (String server :
                     setting(service, "spring.kafka.bootstrap-servers", env).split(",")) {
-                assertThat(advertised).as("%s's bootstrap server", service.name).contains("://" + server.trim());
+                assertThat(advertised)
+                        .as("%s's bootstrap server", service.name())
+                        .contains("://" + server.trim());
             }
         });
         assertThat(databases).as("one database per service").hasSize(services.size());
@@ -349,13 +353,13 @@ class DeployConsistencyTest {
     @Test
     void deploymentsListenOnTheServicePortAndProbeTheActuator() {
         services.values().forEach(service -> {
-            Map<String, Object> container = deploymentContainer(service.name);
-            int port = port(service, kubernetesEnvironment(service.name));
+            Map<String, Object> container = deploymentContainer(service.name());
+            int port = port(service, kubernetesEnvironment(service.name()));
             Map<String, Integer> ports = new LinkedHashMap<>();
             list(container, "ports")
                     .forEach(entry -> ports.put(
                             string(cast(entry), "name"), Integer.parseInt(string(cast(entry), "containerPort"))));
-            assertThat(ports.values()).as("%s: container ports", service.name).containsExactly(port);
+            assertThat(ports.values()).as("%s: container ports", service.name()).containsExactly(port);
 
             Map<String, String> paths =
                     Map.of("livenessProbe", LIVENESS, "readinessProbe", READINESS, "startupProbe", LIVENESS);
@@ -364,25 +368,25 @@ class DeployConsistencyTest {
                     return;
                 }
                 assertThat(string(container, probe, "httpGet", "path"))
-                        .as("%s: %s path", service.name, probe)
+                        .as("%s: %s path", service.name(), probe)
                         .isEqualTo(path);
                 assertThat(resolvePort(ports, string(container, probe, "httpGet", "port")))
-                        .as("%s: %s port", service.name, probe)
+                        .as("%s: %s port", service.name(), probe)
                         .isEqualTo(port);
             });
             assertThat(string(container, "resources", "requests", "memory")).isNotBlank();
             assertThat(string(container, "resources", "limits", "memory")).isNotBlank();
-            assertThat(string(container, "image")).contains("/" + service.name + ":");
+            assertThat(string(container, "image")).contains("/" + service.name() + ":");
 
-            Map<String, Object> k8sService = object("Service", service.name);
+            Map<String, Object> k8sService = object("Service", service.name());
             Map<String, Object> selector = map(k8sService, "spec", "selector");
-            assertThat(selector).as("%s: Service selector", service.name).isNotEmpty();
-            assertThat(map(object("Deployment", service.name), "spec", "template", "metadata", "labels"))
-                    .as("%s: pod labels", service.name)
+            assertThat(selector).as("%s: Service selector", service.name()).isNotEmpty();
+            assertThat(map(object("Deployment", service.name()), "spec", "template", "metadata", "labels"))
+                    .as("%s: pod labels", service.name())
                     .containsAllEntriesOf(selector);
             list(k8sService, "spec", "ports")
                     .forEach(entry -> assertThat(resolvePort(ports, string(cast(entry), "targetPort")))
-                            .as("%s: Service targetPort", service.name)
+                            .as("%s: Service targetPort", service.name())
                             .isEqualTo(port));
         });
     }
@@ -390,8 +394,8 @@ class DeployConsistencyTest {
     @Test
     void deploymentsUseOneDatabasePerService() {
         assertThat(services.values().stream()
-                        .map(service -> jdbcUrl(
-                                        setting(service, "spring.datasource.url", kubernetesEnvironment(service.name)))
+                        .map(service -> jdbcUrl(setting(
+                                        service, "spring.datasource.url", kubernetesEnvironment(service.name())))
                                 .getPath())
                         .distinct())
                 .as("one database per service")
@@ -417,7 +421,7 @@ class DeployConsistencyTest {
         assertThat(Integer.parseInt(string(events, "partitions"))).isEqualTo(publicationPartitions());
 
         ServiceConfiguration publisher = service("commitments-service");
-        Map<String, String> publisherEnv = kubernetesEnvironment(publisher.name);
+        Map<String, String> publisherEnv = kubernetesEnvironment(publisher.name());
         // What the service would create if it found the topic missing must be what the KafkaTopic declares.
         assertThat(setting(publisher, "ledger.publication.partitions", publisherEnv))
                 .as("partitions commitments-service creates the topic with")
@@ -428,8 +432,8 @@ class DeployConsistencyTest {
                     .isEqualTo(string(events, "replicas"));
         }
         services.values().forEach(service -> {
-            for (String topic : service.topics(kubernetesEnvironment(service.name))) {
-                assertThat(topics).as("%s uses topic %s", service.name, topic).containsKey(topic);
+            for (String topic : service.topics(kubernetesEnvironment(service.name()))) {
+                assertThat(topics).as("%s uses topic %s", service.name(), topic).containsKey(topic);
             }
         });
     }
@@ -482,7 +486,7 @@ class DeployConsistencyTest {
     }
 
     static String setting(ServiceConfiguration service, String property, Map<String, String> env) {
-        return service.setting(property, env).orElseGet(() -> fail("%s: no %s", service.name, property));
+        return service.setting(property, env).orElseGet(() -> fail("%s: no %s", service.name(), property));
     }
 
     static int publicationPartitions() {
@@ -491,7 +495,7 @@ class DeployConsistencyTest {
 
     static int port(ServiceConfiguration service, Map<String, String> env) {
         String port = setting(service, "server.port", env);
-        assertThat(port).as("%s: server.port", service.name).matches("\\d+");
+        assertThat(port).as("%s: server.port", service.name()).matches("\\d+");
         return Integer.parseInt(port);
     }
 

@@ -48,8 +48,19 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Library metadata comes from this module's test classpath, which holds both services' libraries: a property of a
  * library only one service uses is accepted for both. The services' own properties are kept apart.
+ *
+ * @param own the service's own properties, from its own metadata
+ * @param described the properties the metadata describes: the service's own and its libraries'
+ * @param properties every property the service has: those described, and the keys its application.yml sets
+ * @param placeholders the environment variables application.yml reads through placeholders, such as PORT
  */
-final class ServiceConfiguration {
+record ServiceConfiguration(
+        String name,
+        Map<String, Property> own,
+        Map<String, Property> described,
+        Map<String, Property> properties,
+        EnumerablePropertySource<?> applicationYml,
+        Set<String> placeholders) {
 
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
@@ -78,33 +89,6 @@ final class ServiceConfiguration {
         }
     }
 
-    final String name;
-    /** The service's own properties, from its own metadata. */
-    final Map<String, Property> own;
-    /** The properties the metadata describes: the service's own and its libraries'. */
-    private final Map<String, Property> described;
-    /** Every property the service has: those described, and the keys its application.yml sets. */
-    private final Map<String, Property> properties;
-
-    private final EnumerablePropertySource<?> applicationYml;
-    /** The environment variables application.yml reads through placeholders, such as PORT. */
-    private final Set<String> placeholders;
-
-    private ServiceConfiguration(
-            String name,
-            Map<String, Property> own,
-            Map<String, Property> described,
-            Map<String, Property> properties,
-            EnumerablePropertySource<?> applicationYml,
-            Set<String> placeholders) {
-        this.name = name;
-        this.own = own;
-        this.described = described;
-        this.properties = properties;
-        this.applicationYml = applicationYml;
-        this.placeholders = placeholders;
-    }
-
     /** The service in module {@code root/name}; {@code services} are all service modules, whose metadata is no library's. */
     static ServiceConfiguration of(Path root, String name, Collection<String> services) {
         Path module = root.resolve(name);
@@ -128,8 +112,7 @@ final class ServiceConfiguration {
                 .map(key -> String.valueOf(applicationYml.getProperty(key)))
                 .flatMap(value -> PLACEHOLDER.matcher(value).results().map(match -> match.group(1)))
                 .collect(Collectors.toCollection(TreeSet::new));
-        return new ServiceConfiguration(
-                name, Collections.unmodifiableMap(own), described, properties, applicationYml, placeholders);
+        return new ServiceConfiguration(name, own, described, properties, applicationYml, placeholders);
     }
 
     /** The keys application.yml sets. */
