@@ -1,5 +1,7 @@
 package io.commitmentsledger.local;
 
+import io.commitmentsledger.broker.KafkaBroker;
+import io.commitmentsledger.seeds.SeedLoader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,12 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.utils.Time;
 
 /**
  * The whole ledger on a laptop with only a JDK: a Kafka broker in this JVM, then commitments-service and
@@ -60,21 +58,16 @@ public final class LocalStack {
             }
         }
         System.out.println("Starting Kafka on " + bootstrap + " ...");
-        Properties kafkaConfig = new Properties();
-        try (var in = Files.newInputStream(LocalKafka.prepare(data.resolve("kafka"), kafkaPort, controllerPort))) {
-            kafkaConfig.load(in);
-        }
-        KafkaRaftServer broker = new KafkaRaftServer(KafkaConfig.fromProps(kafkaConfig, false), Time.SYSTEM);
+        KafkaBroker broker = KafkaBroker.configure(data.resolve("kafka"), kafkaPort, controllerPort);
         // One hook, in order: the services leave their consumer group and flush while the broker is still up.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             stopServices();
-                            broker.shutdown();
-                            broker.awaitShutdown();
+                            broker.stop();
                         },
                         "stop-ledger"));
-        broker.startup();
+        broker.start();
         await("Kafka", () -> accepts(kafkaPort));
 
         System.out.println("Starting commitments-service and projection-service ...");
@@ -106,7 +99,7 @@ public final class LocalStack {
                   Kafka                  %4$s, topic commitment-events
                   Logs                   %5$s
                 """, data.toAbsolutePath(), projectionPort, ledgerPort, bootstrap, logs.toAbsolutePath());
-        broker.awaitShutdown();
+        broker.awaitStop();
     }
 
     private static Process start(String service, Path logs, String... arguments) throws IOException {

@@ -1,2 +1,5 @@
-/** The ledger's infrastructure for a laptop: real servers from Maven jars, data in one local directory. */
+/** The whole ledger on a laptop: a Kafka broker, both services from their jars, the seeds, data in one directory. */
+@NullMarked
 package io.commitmentsledger.local;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,7 @@ package io.commitmentsledger.ledger.support;
 
 import static org.awaitility.Awaitility.await;
 
-import io.commitmentsledger.local.LocalKafka;
+import io.commitmentsledger.broker.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The local stack's real Kafka broker ({@link LocalKafka}) in a child JVM, with a fixed port and data that survive a
+ * The real Kafka broker of kafka-broker ({@link KafkaBroker}) in a child JVM, with a fixed port and data that survive a
  * stop. Tests stop it to cut the ledger off from Kafka and start it again at the same address.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
@@ -48,7 +48,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             process = java(
-                            LocalKafka.class.getName(),
+                            KafkaBroker.class.getName(),
                             directory.toString(),
                             Integer.toString(port),
                             Integer.toString(controllerPort))

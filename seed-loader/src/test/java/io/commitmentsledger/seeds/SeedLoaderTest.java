@@ -1,4 +1,4 @@
-package io.commitmentsledger.local;
+package io.commitmentsledger.seeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.commitmentsledger.local;
+package io.commitmentsledger.seeds;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answer. A rejected command is reported with the problem's status, detail and errors, and the loader goes on with the
  * rest.
  *
- * <pre>./mvnw -q -pl local-stack exec:java -Dexec.mainClass=io.commitmentsledger.local.SeedLoader \
+ * <pre>./mvnw -q -pl local-stack exec:java -Dexec.mainClass=io.commitmentsledger.seeds.SeedLoader \
  *     -Dexec.args="http://localhost:8080 seeds"</pre>
  */
 public final class SeedLoader {
@@ -52,8 +54,9 @@ public final class SeedLoader {
         }
     }
 
-    /** A command the service refused, with what its problem details said. */
-    public record Rejection(Command command, int status, String type, String detail, List<String> errors) {}
+    /** A command the service refused, with what its problem details said ({@code type} is null if they name none). */
+    public record Rejection(
+            Command command, int status, @Nullable String type, String detail, List<String> errors) {}
 
     /**
      * The outcome of one load: {@code recorded} commands recorded events now, {@code replayed} ones were already there
@@ -229,7 +232,10 @@ public final class SeedLoader {
 
     private static boolean retryable(HttpResponse<String> response) {
         return response.statusCode() == 503
-                || response.statusCode() == 409 && "concurrent-modification".equals(problem(response, "type"));
+                || response.statusCode() == 409
+                        && problem(response, "type")
+                                .filter("concurrent-modification"::equals)
+                                .isPresent();
     }
 
     private static boolean wasReplayed(HttpResponse<String> response) {
@@ -259,17 +265,18 @@ public final class SeedLoader {
             }
         }
         String detail = problem.has("detail") ? problem.get("detail").asString() : response.body();
-        return new Rejection(command, response.statusCode(), problem(response, "type"), detail, List.copyOf(errors));
+        return new Rejection(
+                command, response.statusCode(), problem(response, "type").orElse(null), detail, List.copyOf(errors));
     }
 
-    /** A problem's field, with the type shortened to its last segment ({@code invalid-request}). */
-    private static String problem(HttpResponse<String> response, String field) {
+    /** A problem's field if it has one, with the type shortened to its last segment ({@code invalid-request}). */
+    private static Optional<String> problem(HttpResponse<String> response, String field) {
         JsonNode value = json(response).get(field);
         if (value == null || !value.isString()) {
-            return null;
+            return Optional.empty();
         }
         String text = value.asString();
-        return "type".equals(field) ? text.substring(text.lastIndexOf('/') + 1) : text;
+        return Optional.of("type".equals(field) ? text.substring(text.lastIndexOf('/') + 1) : text);
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -1,8 +1,8 @@
-package io.commitmentsledger.local;
+package io.commitmentsledger.seeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.commitmentsledger.local.SeedLoader.Command;
+import io.commitmentsledger.seeds.SeedLoader.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

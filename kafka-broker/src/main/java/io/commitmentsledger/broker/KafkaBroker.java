@@ -1,22 +1,33 @@
-package io.commitmentsledger.local;
+package io.commitmentsledger.broker;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one process) for a laptop, with its data in
- * {@code <directory>} between runs. The first start formats the storage; later starts reuse it. Ctrl-C stops it
- * cleanly through Kafka's own shutdown hook.
+ * {@code <directory>} between runs. The first start formats the storage; later starts reuse it.
  *
- * <p>Arguments, all optional: the data directory (default {@code .ledger-data/kafka}), the client port (default
- * 9092) and the controller port (default 9093). Environment variables {@code LEDGER_KAFKA_DIRECTORY},
- * {@code LEDGER_KAFKA_PORT} and {@code LEDGER_KAFKA_CONTROLLER_PORT} do the same.
+ * <p>Run on its own ({@link #main}), Ctrl-C stops it cleanly through Kafka's own shutdown hook. Arguments, all
+ * optional: the data directory (default {@code .ledger-data/kafka}), the client port (default 9092) and the controller
+ * port (default 9093). Environment variables {@code LEDGER_KAFKA_DIRECTORY}, {@code LEDGER_KAFKA_PORT} and {@code
+ * LEDGER_KAFKA_CONTROLLER_PORT} do the same. Tests that stop and restart a broker run this class in a child JVM.
+ *
+ * <p>In a JVM of its own making (the local stack), {@link #configure} prepares one and {@link #start()} runs it.
  */
-public final class LocalKafka {
+public final class KafkaBroker {
 
-    private LocalKafka() {}
+    private final KafkaRaftServer server;
+
+    private KafkaBroker(KafkaRaftServer server) {
+        this.server = server;
+    }
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(argument(args, 0, "LEDGER_KAFKA_DIRECTORY", ".ledger-data/kafka"));
@@ -29,13 +40,41 @@ public final class LocalKafka {
     }
 
     /**
+     * A broker in this JVM with its data in {@code directory}, formatted on first use but not started yet, so the
+     * caller can register how it stops before it runs.
+     */
+    public static KafkaBroker configure(Path directory, int port, int controllerPort) throws IOException {
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(prepare(directory, port, controllerPort))) {
+            config.load(in);
+        }
+        return new KafkaBroker(new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM));
+    }
+
+    /** Starts the broker; it accepts connections shortly after this returns. */
+    public void start() {
+        server.startup();
+    }
+
+    /** Stops the broker and waits until it has stopped. */
+    public void stop() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** Blocks until the broker has stopped, as after {@link #stop()} from another thread. */
+    public void awaitStop() {
+        server.awaitShutdown();
+    }
+
+    /**
      * Writes the broker's configuration and, on first use, formats its storage. Returns the configuration file.
      */
-    public static Path prepare(Path directory, int port, int controllerPort) throws IOException {
+    static Path prepare(Path directory, int port, int controllerPort) throws IOException {
         Files.createDirectories(directory);
         Path config = directory.resolve("server.properties");
         Files.writeString(config, """
-                # Written by io.commitmentsledger.local.LocalKafka at every start.
+                # Written by io.commitmentsledger.broker.KafkaBroker at every start.
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@localhost:%2$d

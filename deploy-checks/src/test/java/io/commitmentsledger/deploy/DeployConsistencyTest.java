@@ -1,0 +1,637 @@
+package io.commitmentsledger.deploy;
+
+import static io.commitmentsledger.deploy.YamlTrees.cast;
+import static io.commitmentsledger.deploy.YamlTrees.documents;
+import static io.commitmentsledger.deploy.YamlTrees.list;
+import static io.commitmentsledger.deploy.YamlTrees.map;
+import static io.commitmentsledger.deploy.YamlTrees.optionalString;
+import static io.commitmentsledger.deploy.YamlTrees.read;
+import static io.commitmentsledger.deploy.YamlTrees.singleDocument;
+import static io.commitmentsledger.deploy.YamlTrees.string;
+import static io.commitmentsledger.deploy.YamlTrees.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.commitmentsledger.contracts.events.EventTypes;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing under {@code deploy/} can run on the build machine (no container engine, no cluster), so this test keeps it
+ * in step with the services instead. Every environment variable the compose file, the Kubernetes manifests and the
+ * Dockerfile give a service must name one of its properties, as Spring Boot's configuration metadata describes them
+ * ({@link ServiceConfiguration}), with a value of that property's type; the settings a container cannot do without
+ * are set; ports, probe paths, topics and partitions, databases and the image agree with what the services run with.
+ *
+ * <p>Runs from {@code deploy-checks/}, so every path is relative to {@code ..}, the repository root.
+ */
+class DeployConsistencyTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path DEPLOY = ROOT.resolve("deploy");
+    static final Path KUBERNETES = DEPLOY.resolve("kubernetes");
+
+    static final String LIVENESS = "/actuator/health/liveness";
+    static final String READINESS = "/actuator/health/readiness";
+
+    /** The services, each named alike as Maven module, compose service and Kubernetes Deployment. */
+    static final List<String> SERVICES = List.of("commitments-service", "projection-service");
+
+    /**
+     * What a service in a container cannot do without: its own database (unset, it would start an embedded PostgreSQL
+     * inside the container) and the real Kafka (unset, it would look on localhost).
+     */
+    static final List<String> REQUIRED = List.of(
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "spring.kafka.bootstrap-servers");
+
+    /** Variables a Dockerfile may set for the JVM or the operating system rather than for Spring. */
+    static final Set<String> NOT_FOR_SPRING =
+            Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_HOME", "PATH", "LANG", "LC_ALL", "TZ");
+
+    static Map<String, ServiceConfiguration> services;
+    static Map<String, Object> compose;
+    static List<Map<String, Object>> kubernetes;
+
+    @BeforeAll
+    static void load() {
+        services = new LinkedHashMap<>();
+        SERVICES.forEach(name -> services.put(name, ServiceConfiguration.of(ROOT, name, SERVICES)));
+        compose = singleDocument(DEPLOY.resolve("compose.yaml"));
+        kubernetes = kustomizationResources().stream()
+                .flatMap(file -> documents(KUBERNETES.resolve(file)).stream())
+                .toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The services themselves
+
+    @Test
+    void servicesExposeProbesAndKeepKafkaOutOfReadiness() {
+        services.values().forEach(service -> {
+            assertThat(service.setting("management.endpoint.health.probes.enabled"))
+                    .as("%s: management.endpoint.health.probes.enabled", service.name())
+                    .contains("true");
+            assertThat(service.setting("management.endpoint.health.group.readiness.include"))
+                    .as("%s: readiness group (README: readiness needs PostgreSQL, not Kafka)", service.name())
+                    .hasValueSatisfying(
+                            include -> assertThat(include).contains("db").doesNotContain("kafka"));
+        });
+    }
+
+    @Test
+    void servicesUseTheContractsTopicAndTheirOwnDeadLetterTopic() {
+        assertThat(service("commitments-service").setting("ledger.publication.topic"))
+                .contains(EventTypes.DEFAULT_TOPIC);
+        assertThat(service("projection-service").setting("ledger.projection.topic"))
+                .contains(EventTypes.DEFAULT_TOPIC);
+        assertThat(service("projection-service").setting("ledger.projection.dead-letter-topic"))
+                .contains(EventTypes.DEFAULT_TOPIC + ".DLT");
+        assertThat(publicationPartitions()).isPositive();
+    }
+
+    /** application.yml's own keys count as properties below, so a stale one there would let a stale variable pass. */
+    @Test
+    void applicationYmlSetsOnlyLedgerPropertiesTheServicesHave() {
+        services.values()
+                .forEach(service -> assertThat(service.applicationYmlKeys().stream()
+                                .filter(key -> key.startsWith("ledger."))
+                                .filter(key -> !service.isDescribed(key))
+                                .toList())
+                        .as(
+                                "%s: ledger.* keys in application.yml that no @ConfigurationProperties declares",
+                                service.name())
+                        .isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Every YAML file
+
+    @Test
+    void everyYamlFileUnderDeployParses() throws IOException {
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            List<Path> yamlFiles =
+                    files.filter(path -> path.toString().matches(".*\\.ya?ml")).toList();
+            assertThat(yamlFiles).isNotEmpty();
+            yamlFiles.forEach(file ->
+                    assertThat(documents(file)).as("documents in %s", file).isNotEmpty());
+        }
+    }
+
+    @Test
+    void kustomizationListsEveryManifestAndEveryObjectIsNamed() throws IOException {
+        try (Stream<Path> files = Files.list(KUBERNETES)) {
+            Set<String> manifests = files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.matches(".*\\.ya?ml") && !name.equals("kustomization.yaml"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(new TreeSet<>(kustomizationResources())).isEqualTo(manifests);
+        }
+        assertThat(kubernetes).isNotEmpty().allSatisfy(object -> {
+            assertThat(string(object, "apiVersion"))
+                    .as("apiVersion of %s", object)
+                    .isNotBlank();
+            assertThat(string(object, "kind")).as("kind of %s", object).isNotBlank();
+            assertThat(string(object, "metadata", "name"))
+                    .as("metadata.name of %s", object)
+                    .matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+        });
+        String namespace = string(object("Namespace", null), "metadata", "name");
+        kubernetes.stream()
+                .filter(object -> !Set.of("Namespace", "KafkaTopic").contains(string(object, "kind")))
+                .forEach(object -> assertThat(optionalString(object, "metadata", "namespace"))
+                        .as("namespace of %s %s", string(object, "kind"), string(object, "metadata", "name"))
+                        .contains(namespace));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What the deploy files give each service
+
+    @Test
+    void composeSetsOnlyEnvironmentVariablesTheServicesHave() {
+        services.values()
+                .forEach(service -> assertThat(service.unknown(composeEnvironment(composeService(service.name()))
+                                .keySet()))
+                        .as("variables compose gives %s that name none of its properties", service.name())
+                        .isEmpty());
+    }
+
+    @Test
+    void deploymentsSetOnlyEnvironmentVariablesTheServicesHave() {
+        services.values()
+                .forEach(service -> assertThat(service.unknown(
+                                kubernetesEnvironment(service.name()).keySet()))
+                        .as("variables Kubernetes gives %s that name none of its properties", service.name())
+                        .isEmpty());
+    }
+
+    @Test
+    void dockerfileSetsOnlyPropertiesEveryServiceHas() {
+        List<String[]> instructions = dockerInstructions(DEPLOY.resolve("Dockerfile"));
+        Set<String> variables = new TreeSet<>();
+        arguments(instructions, "ENV").forEach(arguments -> {
+            Matcher pairs = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[= ]").matcher(arguments);
+            // ENV NAME=value NAME2=value, or the legacy ENV NAME value.
+            if (arguments.contains("=")) {
+                pairs.results()
+                        .filter(pair -> pair.group().endsWith("="))
+                        .forEach(pair -> variables.add(pair.group(1)));
+            } else if (pairs.lookingAt()) {
+                variables.add(pairs.group(1));
+            }
+        });
+        variables.removeAll(NOT_FOR_SPRING);
+        // Spring Boot reads --name=value program arguments as properties.
+        Map<String, String> arguments = new LinkedHashMap<>();
+        entrypoint(instructions).stream()
+                .filter(word -> word.startsWith("--") && word.contains("="))
+                .forEach(word ->
+                        arguments.put(word.substring(2, word.indexOf('=')), word.substring(word.indexOf('=') + 1)));
+        services.values().forEach(service -> {
+            assertThat(service.unknown(variables))
+                    .as("variables the Dockerfile sets that name none of %s's properties", service.name())
+                    .isEmpty();
+            assertThat(arguments.keySet().stream().filter(property -> !service.has(property)))
+                    .as("arguments the Dockerfile gives that name none of %s's properties", service.name())
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void everyValueTheDeployFilesSetFitsItsPropertysType() {
+        services.values().forEach(service -> {
+            assertThat(service.misfits(composeEnvironment(composeService(service.name()))))
+                    .as("compose: %s", service.name())
+                    .isEmpty();
+            assertThat(service.misfits(kubernetesEnvironment(service.name())))
+                    .as("Kubernetes: %s", service.name())
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void everyServiceGetsItsDatabaseAndKafkaFromTheDeployFiles() {
+        services.values().forEach(service -> {
+            Map<String, String> composed = composeEnvironment(composeService(service.name()));
+            Map<String, String> deployed = kubernetesEnvironment(service.name());
+            REQUIRED.forEach(property -> {
+                assertThat(service.isSet(property, composed))
+                        .as("compose sets %s for %s", property, service.name())
+                        .isTrue();
+                assertThat(service.isSet(property, deployed))
+                        .as("Kubernetes sets %s for %s", property, service.name())
+                        .isTrue();
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // compose.yaml
+
+    @Test
+    void composeRunsEachServiceOnItsPortWithItsReadinessHealthcheck() {
+        services.values().forEach(service -> {
+            Map<String, Object> container = composeService(service.name());
+            int port = port(service, composeEnvironment(container));
+
+            List<Integer> containerPorts = list(container, "ports").stream()
+                    .map(DeployConsistencyTest::composeContainerPort)
+                    .toList();
+            assertThat(containerPorts)
+                    .as("%s: published container ports", service.name())
+                    .containsExactly(port);
+
+            String healthcheck = String.join(" ", strings(list(container, "healthcheck", "test")));
+            Matcher tcp = Pattern.compile("/dev/tcp/[^/]+/(\\d+)").matcher(healthcheck);
+            assertThat(tcp.find())
+                    .as("%s: healthcheck port in %s", service.name(), healthcheck)
+                    .isTrue();
+            assertThat(Integer.parseInt(tcp.group(1)))
+                    .as("%s: healthcheck port", service.name())
+                    .isEqualTo(port);
+            assertThat(healthcheck).as("%s: healthcheck path", service.name()).contains("GET " + READINESS + " ");
+        });
+    }
+
+    @Test
+    void composeBuildsEachServiceFromTheSharedDockerfile() {
+        services.values().forEach(service -> {
+            Map<String, Object> container = composeService(service.name());
+            assertThat(DEPLOY.resolve(string(container, "build", "context")).normalize())
+                    .as("%s: build context", service.name())
+                    .isEqualTo(ROOT);
+            assertThat(ROOT.resolve(string(container, "build", "dockerfile")).normalize())
+                    .as("%s: dockerfile", service.name())
+                    .isEqualTo(DEPLOY.resolve("Dockerfile"));
+            assertThat(string(container, "build", "args", "SERVICE"))
+                    .as("%s: build arg SERVICE", service.name())
+                    .isEqualTo(service.name());
+            assertThat(string(container, "image")).contains("/" + service.name() + ":");
+        });
+    }
+
+    @Test
+    void composeStartsServicesOnlyOnceTheirDependenciesAreUp() {
+        Map<String, Object> all = map(compose, "services");
+        all.forEach((name, definition) -> {
+            Map<String, Object> dependencies = map(cast(definition), "depends_on");
+            dependencies.forEach((dependency, settings) -> {
+                assertThat(all).as("%s depends on %s", name, dependency).containsKey(dependency);
+                if (optionalString(cast(settings), "condition")
+                        .filter("service_healthy"::equals)
+                        .isPresent()) {
+                    assertThat(map(cast(all.get(dependency))))
+                            .as("%s waits for %s to be healthy", name, dependency)
+                            .containsKey("healthcheck");
+                }
+            });
+        });
+        services.keySet()
+                .forEach(name -> assertThat(map(composeService(name), "depends_on"))
+                        .as("%s depends_on", name)
+                        .containsKeys("postgres", "kafka-topics"));
+        assertThat(string(composeService("commitments-service"), "depends_on", "kafka-topics", "condition"))
+                .isEqualTo("service_completed_successfully");
+    }
+
+    @Test
+    void composeCreatesTheTopicsTheServicesUse() {
+        Map<String, Integer> created = composeCreatedTopics();
+        assertThat(created).containsEntry(EventTypes.DEFAULT_TOPIC, publicationPartitions());
+        services.values().forEach(service -> {
+            Map<String, String> env = composeEnvironment(composeService(service.name()));
+            for (String topic : service.topics(env)) {
+                assertThat(created)
+                        .as("%s uses topic %s", service.name(), topic)
+                        .containsKey(topic);
+            }
+        });
+    }
+
+    @Test
+    void composeGivesEachServiceItsOwnDatabaseAndAKafkaListenerThatExists() {
+        String init = read(DEPLOY.resolve("postgres/init.sql"));
+        String advertised = composeEnvironment(composeService("kafka")).get("KAFKA_ADVERTISED_LISTENERS");
+        Set<String> databases = new LinkedHashSet<>();
+        services.values().forEach(service -> {
+            Map<String, String> env = composeEnvironment(composeService(service.name()));
+            URI url = jdbcUrl(setting(service, "spring.datasource.url", env));
+            assertThat(map(compose, "services")).containsKey(url.getHost());
+            String database = url.getPath().substring(1);
+            databases.add(database);
+            assertThat(init).contains("CREATE DATABASE " + database + " ");
+            assertThat(init).contains("CREATE ROLE " + setting(service, "spring.datasource.username", env) + " ");
+            for (String server :
+                    setting(service, "spring.kafka.bootstrap-servers", env).split(",")) {
+                assertThat(advertised)
+                        .as("%s's bootstrap server", service.name())
+                        .contains("://" + server.trim());
+            }
+        });
+        assertThat(databases).as("one database per service").hasSize(services.size());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // kubernetes/
+
+    @Test
+    void deploymentsListenOnTheServicePortAndProbeTheActuator() {
+        services.values().forEach(service -> {
+            Map<String, Object> container = deploymentContainer(service.name());
+            int port = port(service, kubernetesEnvironment(service.name()));
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            list(container, "ports")
+                    .forEach(entry -> ports.put(
+                            string(cast(entry), "name"), Integer.parseInt(string(cast(entry), "containerPort"))));
+            assertThat(ports.values()).as("%s: container ports", service.name()).containsExactly(port);
+
+            Map<String, String> paths =
+                    Map.of("livenessProbe", LIVENESS, "readinessProbe", READINESS, "startupProbe", LIVENESS);
+            paths.forEach((probe, path) -> {
+                if (probe.equals("startupProbe") && !container.containsKey(probe)) {
+                    return;
+                }
+                assertThat(string(container, probe, "httpGet", "path"))
+                        .as("%s: %s path", service.name(), probe)
+                        .isEqualTo(path);
+                assertThat(resolvePort(ports, string(container, probe, "httpGet", "port")))
+                        .as("%s: %s port", service.name(), probe)
+                        .isEqualTo(port);
+            });
+            assertThat(string(container, "resources", "requests", "memory")).isNotBlank();
+            assertThat(string(container, "resources", "limits", "memory")).isNotBlank();
+            assertThat(string(container, "image")).contains("/" + service.name() + ":");
+
+            Map<String, Object> k8sService = object("Service", service.name());
+            Map<String, Object> selector = map(k8sService, "spec", "selector");
+            assertThat(selector).as("%s: Service selector", service.name()).isNotEmpty();
+            assertThat(map(object("Deployment", service.name()), "spec", "template", "metadata", "labels"))
+                    .as("%s: pod labels", service.name())
+                    .containsAllEntriesOf(selector);
+            list(k8sService, "spec", "ports")
+                    .forEach(entry -> assertThat(resolvePort(ports, string(cast(entry), "targetPort")))
+                            .as("%s: Service targetPort", service.name())
+                            .isEqualTo(port));
+        });
+    }
+
+    @Test
+    void deploymentsUseOneDatabasePerService() {
+        assertThat(services.values().stream()
+                        .map(service -> jdbcUrl(setting(
+                                        service, "spring.datasource.url", kubernetesEnvironment(service.name())))
+                                .getPath())
+                        .distinct())
+                .as("one database per service")
+                .hasSize(services.size());
+    }
+
+    @Test
+    void kafkaTopicsMatchTheContractsAndThePublisher() {
+        Map<String, Map<String, Object>> topics = new LinkedHashMap<>();
+        kubernetes.stream()
+                .filter(object -> "KafkaTopic".equals(string(object, "kind")))
+                .forEach(topic -> {
+                    assertThat(string(topic, "apiVersion")).startsWith("kafka.strimzi.io/");
+                    assertThat(string(topic, "metadata", "labels", "strimzi.io/cluster"))
+                            .isNotBlank();
+                    String name = optionalString(topic, "spec", "topicName")
+                            .orElseGet(() -> string(topic, "metadata", "name"));
+                    topics.put(name, map(topic, "spec"));
+                });
+
+        assertThat(topics).containsKey(EventTypes.DEFAULT_TOPIC);
+        Map<String, Object> events = topics.get(EventTypes.DEFAULT_TOPIC);
+        assertThat(Integer.parseInt(string(events, "partitions"))).isEqualTo(publicationPartitions());
+
+        ServiceConfiguration publisher = service("commitments-service");
+        Map<String, String> publisherEnv = kubernetesEnvironment(publisher.name());
+        // What the service would create if it found the topic missing must be what the KafkaTopic declares.
+        assertThat(setting(publisher, "ledger.publication.partitions", publisherEnv))
+                .as("partitions commitments-service creates the topic with")
+                .isEqualTo(string(events, "partitions"));
+        if (publisher.isSet("ledger.publication.replicas", publisherEnv)) {
+            assertThat(setting(publisher, "ledger.publication.replicas", publisherEnv))
+                    .as("replicas commitments-service creates the topic with")
+                    .isEqualTo(string(events, "replicas"));
+        }
+        services.values().forEach(service -> {
+            for (String topic : service.topics(kubernetesEnvironment(service.name()))) {
+                assertThat(topics).as("%s uses topic %s", service.name(), topic).containsKey(topic);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Dockerfile
+
+    @Test
+    void dockerfileRunsTheServiceJarAsANonRootUser() {
+        List<String[]> instructions = dockerInstructions(DEPLOY.resolve("Dockerfile"));
+        List<String> from = arguments(instructions, "FROM");
+        assertThat(from).hasSize(1);
+        assertThat(from.get(0)).startsWith("eclipse-temurin:17").contains("jre");
+
+        List<String> users = arguments(instructions, "USER");
+        assertThat(users).isNotEmpty();
+        String user = users.get(users.size() - 1).split(":")[0];
+        assertThat(user).isNotIn("root", "0");
+
+        List<String> args = arguments(instructions, "ARG");
+        assertThat(args).contains("SERVICE");
+        assertThat(args).contains("VERSION=" + System.getProperty("project.version"));
+
+        List<String> copies = arguments(instructions, "COPY");
+        assertThat(copies).hasSize(1);
+        String[] copy = copies.get(0).split("\\s+");
+        assertThat(copy[0]).isEqualTo("${SERVICE}/target/${SERVICE}-${VERSION}.jar");
+
+        assertThat(arguments(instructions, "ENTRYPOINT"))
+                .singleElement()
+                .asString()
+                .startsWith("[");
+        List<String> entrypoint = entrypoint(instructions);
+        assertThat(entrypoint).as("exec form").first().isEqualTo("java");
+        assertThat(entrypoint).containsSubsequence("-jar", copy[1]);
+
+        // The jar the COPY names is what each module builds, and the build context lets it in.
+        String ignore = read(DEPLOY.resolve("Dockerfile.dockerignore"));
+        services.keySet().forEach(name -> {
+            assertThat(read(ROOT.resolve(name).resolve("pom.xml"))).contains("<artifactId>" + name + "</artifactId>");
+            assertThat(ignore).contains("!" + name + "/target/" + name + "-");
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Settings
+
+    static ServiceConfiguration service(String name) {
+        return services.get(name);
+    }
+
+    static String setting(ServiceConfiguration service, String property, Map<String, String> env) {
+        return service.setting(property, env).orElseGet(() -> fail("%s: no %s", service.name(), property));
+    }
+
+    static int publicationPartitions() {
+        return Integer.parseInt(setting(service("commitments-service"), "ledger.publication.partitions", Map.of()));
+    }
+
+    static int port(ServiceConfiguration service, Map<String, String> env) {
+        String port = setting(service, "server.port", env);
+        assertThat(port).as("%s: server.port", service.name()).matches("\\d+");
+        return Integer.parseInt(port);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // compose helpers
+
+    static Map<String, Object> composeService(String name) {
+        Map<String, Object> all = map(compose, "services");
+        assertThat(all).as("compose services").containsKey(name);
+        return map(all, name);
+    }
+
+    static Map<String, String> composeEnvironment(Map<String, Object> container) {
+        Object environment = container.get("environment");
+        Map<String, String> env = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> env.put((String) key, value == null ? "" : String.valueOf(value)));
+        } else if (environment instanceof List<?> entries) {
+            entries.forEach(entry -> {
+                String[] pair = String.valueOf(entry).split("=", 2);
+                env.put(pair[0], pair.length > 1 ? pair[1] : "");
+            });
+        }
+        return env;
+    }
+
+    static int composeContainerPort(Object entry) {
+        if (entry instanceof Map<?, ?> longSyntax) {
+            return Integer.parseInt(String.valueOf(longSyntax.get("target")));
+        }
+        String[] parts = String.valueOf(entry).split("/")[0].split(":");
+        return Integer.parseInt(parts[parts.length - 1]);
+    }
+
+    /** Topic to partitions, from the one-shot kafka-topics service's {@code --create} commands. */
+    static Map<String, Integer> composeCreatedTopics() {
+        Object command = composeService("kafka-topics").get("command");
+        String script = command instanceof List<?> parts ? String.join("\n", strings(parts)) : String.valueOf(command);
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        script.lines().filter(line -> line.contains("--create")).forEach(line -> {
+            List<String> words = List.of(line.trim().split("\\s+"));
+            String topic = words.get(words.indexOf("--topic") + 1);
+            topics.put(topic, Integer.parseInt(words.get(words.indexOf("--partitions") + 1)));
+        });
+        assertThat(topics).as("topics created by compose's kafka-topics").isNotEmpty();
+        return topics;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Kubernetes helpers
+
+    static List<String> kustomizationResources() {
+        return strings(list(singleDocument(KUBERNETES.resolve("kustomization.yaml")), "resources"));
+    }
+
+    /** The object of this kind, and of this name unless it is null. */
+    static Map<String, Object> object(String kind, @Nullable String name) {
+        return kubernetes.stream()
+                .filter(object -> kind.equals(string(object, "kind")))
+                .filter(object -> name == null || name.equals(string(object, "metadata", "name")))
+                .findFirst()
+                .orElseGet(() -> fail("no %s %s in deploy/kubernetes", kind, name));
+    }
+
+    static Map<String, Object> deploymentContainer(String name) {
+        List<Object> containers = list(object("Deployment", name), "spec", "template", "spec", "containers");
+        assertThat(containers).hasSize(1);
+        return cast(containers.get(0));
+    }
+
+    /** Everything the container gets: its ConfigMaps, its Secrets (names only matter) and its own env. */
+    static Map<String, String> kubernetesEnvironment(String name) {
+        Map<String, Object> container = deploymentContainer(name);
+        Map<String, String> env = new LinkedHashMap<>();
+        list(container, "envFrom").forEach(source -> {
+            Map<String, Object> from = cast(source);
+            optionalString(from, "configMapRef", "name")
+                    .ifPresent(configMap -> map(object("ConfigMap", configMap), "data")
+                            .forEach((key, value) -> env.put(key, String.valueOf(value))));
+            optionalString(from, "secretRef", "name").ifPresent(secretName -> {
+                Map<String, Object> secret = object("Secret", secretName);
+                map(secret, "stringData").forEach((key, value) -> env.put(key, String.valueOf(value)));
+                map(secret, "data").forEach((key, value) -> env.put(key, String.valueOf(value)));
+            });
+        });
+        list(container, "env")
+                .forEach(entry -> env.put(
+                        string(cast(entry), "name"),
+                        optionalString(cast(entry), "value").orElse("")));
+        return env;
+    }
+
+    static int resolvePort(Map<String, Integer> namedPorts, String port) {
+        if (port.matches("\\d+")) {
+            return Integer.parseInt(port);
+        }
+        assertThat(namedPorts).as("named port %s", port).containsKey(port);
+        return namedPorts.get(port);
+    }
+
+    static URI jdbcUrl(String url) {
+        assertThat(url).startsWith("jdbc:postgresql://");
+        return URI.create(url.substring("jdbc:".length()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Dockerfile helpers
+
+    /** Instruction and arguments, comments dropped and continuation lines joined. */
+    static List<String[]> dockerInstructions(Path dockerfile) {
+        String joined = read(dockerfile)
+                .lines()
+                .filter(line -> !line.trim().startsWith("#"))
+                .collect(Collectors.joining("\n"))
+                .replaceAll("\\\\\\n", " ");
+        return joined.lines()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .map(line -> line.split("\\s+", 2))
+                .toList();
+    }
+
+    static List<String> arguments(List<String[]> instructions, String instruction) {
+        return instructions.stream()
+                .filter(parts -> parts[0].equalsIgnoreCase(instruction))
+                .map(parts -> parts.length > 1 ? parts[1].trim() : "")
+                .toList();
+    }
+
+    /** The words of the exec-form ENTRYPOINT. */
+    static List<String> entrypoint(List<String[]> instructions) {
+        return arguments(instructions, "ENTRYPOINT").stream()
+                .flatMap(entrypoint -> Pattern.compile("\"([^\"]*)\"")
+                        .matcher(entrypoint)
+                        .results()
+                        .map(match -> match.group(1)))
+                .toList();
+    }
+}
