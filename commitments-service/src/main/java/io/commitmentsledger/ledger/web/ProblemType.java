@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.web;
 
+import io.commitmentsledger.problems.ContainerProblems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,7 +12,7 @@ import org.springframework.http.ProblemDetail;
  */
 public record ProblemType(URI type, HttpStatus status, String title) {
 
-    private static final String BASE = "https://commitments-ledger.dev/problems/";
+    private static final String BASE = ContainerProblems.BASE;
 
     public static final ProblemType INVALID_REQUEST =
             of("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request fields");
@@ -27,7 +28,7 @@ public record ProblemType(URI type, HttpStatus status, String title) {
             of("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     /** The type of Spring MVC's own protocol errors (405, 406, 415, unknown paths...), whose status varies. */
-    static final URI HTTP_PROTOCOL = URI.create(BASE + "http-protocol");
+    static final URI HTTP_PROTOCOL = ContainerProblems.HTTP_PROTOCOL;
 
     public static ProblemType of(String slug, HttpStatus status, String title) {
         return new ProblemType(URI.create(BASE + slug), status, title);

@@ -1,5 +1,6 @@
 package io.commitmentsledger.projection.web;
 
+import io.commitmentsledger.problems.ContainerProblems;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +21,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final String BASE = "https://commitments-ledger.dev/problems/";
 
     @ExceptionHandler
     ProblemDetail notFound(NotFound e) {
@@ -67,14 +67,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
-            problem.setType(URI.create(BASE + "http-protocol"));
+            problem.setType(ContainerProblems.HTTP_PROTOCOL);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(BASE + type));
+        problem.setType(URI.create(ContainerProblems.BASE + type));
         problem.setTitle(title);
         return problem;
     }

@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.web;
+package io.commitmentsledger.problems;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -9,17 +9,20 @@ import org.springframework.http.ProblemDetail;
  * The answer to a request the servlet container refuses itself (a malformed or oversized request line, path or header,
  * {@code CONNECT}, {@code TRACE}, broken body framing), whether Tomcat writes it ({@link ProblemErrorReportValve}) or
  * forwards it to the error path ({@link ProblemErrorController}). The status stays the one Tomcat chose; the type is
- * the one Spring MVC's own protocol errors have ({@link ProblemResponses}), or internal-error for a 500. Details are
- * fixed sentences: nothing of the request is echoed, nothing of the server is named.
+ * the one both services give Spring MVC's own protocol errors, or internal-error for a 500. Details are fixed
+ * sentences: nothing of the request is echoed, nothing of the server is named.
  */
-final class ContainerProblems {
+public final class ContainerProblems {
 
-    private static final String BASE = "https://commitments-ledger.dev/problems/";
+    /** Where every problem type of the ledger's APIs lives: {@code <BASE><slug>}. */
+    public static final String BASE = "https://commitments-ledger.dev/problems/";
+
+    /** The type of protocol errors, from the container or Spring MVC (405, 406, 415, unknown paths...). */
+    public static final URI HTTP_PROTOCOL = URI.create(BASE + "http-protocol");
 
     private ContainerProblems() {}
 
     static ProblemDetail forStatus(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (status == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
             problem.setType(URI.create(BASE + "internal-error"));
@@ -27,7 +30,8 @@ final class ContainerProblems {
             problem.setDetail("the request could not be handled");
             return problem;
         }
-        problem.setType(URI.create(BASE + "http-protocol"));
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.setType(HTTP_PROTOCOL);
         problem.setTitle(known != null ? known.getReasonPhrase() : "HTTP error " + status);
         problem.setDetail(detail(status));
         return problem;

@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.support;
+package io.commitmentsledger.problems;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

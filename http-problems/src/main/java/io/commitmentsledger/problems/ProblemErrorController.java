@@ -1,4 +1,4 @@
-package io.commitmentsledger.ledger.web;
+package io.commitmentsledger.problems;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;

@@ -1,4 +1,4 @@
-package io.commitmentsledger.projection.web;
+package io.commitmentsledger.problems;
 
 import java.io.IOException;
 import java.io.Writer;

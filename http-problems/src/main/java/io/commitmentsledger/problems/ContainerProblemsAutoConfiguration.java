@@ -1,22 +1,30 @@
-package io.commitmentsledger.ledger.web;
+package io.commitmentsledger.problems;
 
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts {@link ProblemErrorReportValve} where Tomcat's HTML error report would be. Tomcat adds its report valve when
- * the host starts, unless one of the host's configured class is already there, and Spring Boot adds one of its own
- * (without server information) while it builds the context: just before the host starts, both are replaced, whatever
- * order the customizers ran in.
+ * Answers what the servlet container refuses itself with problem+json: {@link ProblemErrorController} on the error
+ * path (ordered before Spring Boot's error configuration, so its {@code BasicErrorController} steps aside), and
+ * {@link ProblemErrorReportValve} where Tomcat's HTML error report would be. Tomcat adds its report valve when the host
+ * starts, unless one of the host's configured class is already there, and Spring Boot adds one of its own while it
+ * builds the context: just before the host starts, both are replaced, whatever order the customizers ran in.
  */
-@Configuration(proxyBeanMethods = false)
-class ContainerErrorConfiguration {
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ContainerProblemsAutoConfiguration {
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
