@@ -4,6 +4,8 @@ import static io.commitmentsledger.ledger.support.LedgerClient.agreeBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.completionBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.confirmBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.progressBody;
+import static io.commitmentsledger.ledger.support.ProblemAssertions.assertProblem;
+import static io.commitmentsledger.ledger.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.ledger.support.LedgerClient;
@@ -23,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 @LedgerIntegrationTest
 class CommitmentApiIT {
 
-    private static final String PROBLEMS = "https://commitments-ledger.dev/problems/";
-
     @LocalServerPort
     int port;
 
@@ -40,12 +40,6 @@ class CommitmentApiIT {
 
     private static String commitments(String id, String rest) {
         return "/api/v1/commitments/" + id + rest;
-    }
-
-    private static void assertProblem(Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + type);
     }
 
     @Test
@@ -155,11 +149,7 @@ class CommitmentApiIT {
                      "source": {"title": "Outcome", "url": "ftp://example"}, "actingAgency": "JP-METI"}""".formatted(id));
 
             assertProblem(response, 400, "invalid-request");
-            List<String> fields = new ArrayList<>();
-            response.json()
-                    .get("errors")
-                    .forEach(error -> fields.add(error.get("field").asString()));
-            assertThat(fields)
+            assertThat(fieldsNamed(response))
                     .containsExactlyInAnyOrder(
                             "partnershipId",
                             "title",
