@@ -22,7 +22,7 @@ public record AmendTargetCommand(
 
     public AmendTargetCommand {
         Checks.required(target, "target");
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(amendedOn, "amendment date");
     }

@@ -22,7 +22,7 @@ public record CancelWorkshopCommand(
 
     public CancelWorkshopCommand {
         Checks.required(workshopId, "workshop id");
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(cancelledOn, "cancellation date");
     }

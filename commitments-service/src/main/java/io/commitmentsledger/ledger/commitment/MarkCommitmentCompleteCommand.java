@@ -19,7 +19,7 @@ public record MarkCommitmentCompleteCommand(
         implements VersionedCommand {
 
     public MarkCommitmentCompleteCommand {
-        evidence = Checks.text(evidence, "evidence", NOTE_LENGTH);
+        evidence = Checks.prose(evidence, "evidence", NOTE_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(completedOn, "completion date");
     }

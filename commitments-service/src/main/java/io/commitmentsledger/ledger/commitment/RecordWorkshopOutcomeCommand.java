@@ -22,7 +22,7 @@ public record RecordWorkshopOutcomeCommand(
 
     public RecordWorkshopOutcomeCommand {
         Checks.required(workshopId, "workshop id");
-        outcome = Checks.text(outcome, "outcome", REASON_LENGTH);
+        outcome = Checks.prose(outcome, "outcome", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(heldOn, "date held");
     }

@@ -21,7 +21,7 @@ public record ReportProgressCommand(
         implements VersionedCommand {
 
     public ReportProgressCommand {
-        note = Checks.text(note, "note", NOTE_LENGTH);
+        note = Checks.prose(note, "note", NOTE_LENGTH);
         Checks.optionalHttpUrl(evidence, "evidence");
         Checks.required(actor, "acting agency");
         Checks.required(reportedOn, "report date");

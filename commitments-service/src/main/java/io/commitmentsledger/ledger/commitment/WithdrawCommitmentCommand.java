@@ -19,7 +19,7 @@ public record WithdrawCommitmentCommand(
         implements VersionedCommand {
 
     public WithdrawCommitmentCommand {
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(withdrawnOn, "withdrawal date");
     }

@@ -4,6 +4,8 @@ import static io.commitmentsledger.contracts.Checks.DESCRIPTION_LENGTH;
 import static io.commitmentsledger.contracts.Checks.LOCATION_LENGTH;
 import static io.commitmentsledger.contracts.Checks.NOTE_LENGTH;
 import static io.commitmentsledger.contracts.Checks.REASON_LENGTH;
+import static io.commitmentsledger.contracts.Checks.SOURCE_SECTION_LENGTH;
+import static io.commitmentsledger.contracts.Checks.SOURCE_TITLE_LENGTH;
 import static io.commitmentsledger.contracts.Checks.TITLE_LENGTH;
 
 import io.commitmentsledger.contracts.ActingAgency;
@@ -68,7 +70,7 @@ class CommandConversion {
         Area area = fields.convert("area", () -> new Area(body.area()));
         String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
         String description = fields.convert(
-                "description", () -> Checks.optionalText(body.description(), "description", DESCRIPTION_LENGTH));
+                "description", () -> Checks.optionalProse(body.description(), "description", DESCRIPTION_LENGTH));
         List<Party> parties = parties(fields, body.parties());
         Target target = target(fields, "target", body.target());
         LocalDate agreedOn = fields.pastDate("agreedOn", body.agreedOn());
@@ -131,7 +133,7 @@ class CommandConversion {
             CommitmentId id, WorkshopId workshopId, CommandRequests.WorkshopOutcome body, Long expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate heldOn = fields.pastDate("heldOn", body.heldOn());
-        String outcome = fields.convert("outcome", () -> Checks.text(body.outcome(), "outcome", REASON_LENGTH));
+        String outcome = fields.convert("outcome", () -> Checks.prose(body.outcome(), "outcome", REASON_LENGTH));
         ActingAgency actor = actor(fields, body.actingAgency());
         fields.throwIfInvalid();
         return new RecordWorkshopOutcomeCommand(id, workshopId, outcome, actor, heldOn, expectedVersion);
@@ -139,7 +141,7 @@ class CommandConversion {
 
     ReportProgressCommand reportProgress(CommitmentId id, CommandRequests.ProgressReport body, Long expectedVersion) {
         RequestFields fields = new RequestFields(clock);
-        String note = fields.convert("note", () -> Checks.text(body.note(), "note", NOTE_LENGTH));
+        String note = fields.convert("note", () -> Checks.prose(body.note(), "note", NOTE_LENGTH));
         URI evidence = fields.convert("evidence", () -> optionalUrl(body.evidence(), "evidence"));
         LocalDate reportedOn = fields.pastDate("reportedOn", body.reportedOn());
         ActingAgency actor = actor(fields, body.actingAgency());
@@ -150,7 +152,7 @@ class CommandConversion {
     MarkCommitmentCompleteCommand markComplete(CommitmentId id, CommandRequests.Completion body, Long expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate completedOn = fields.pastDate("completedOn", body.completedOn());
-        String evidence = fields.convert("evidence", () -> Checks.text(body.evidence(), "evidence", NOTE_LENGTH));
+        String evidence = fields.convert("evidence", () -> Checks.prose(body.evidence(), "evidence", NOTE_LENGTH));
         ActingAgency actor = actor(fields, body.actingAgency());
         fields.throwIfInvalid();
         return new MarkCommitmentCompleteCommand(id, evidence, actor, completedOn, expectedVersion);
@@ -182,7 +184,7 @@ class CommandConversion {
     }
 
     private static String reason(RequestFields fields, String text) {
-        return fields.convert("reason", () -> Checks.text(text, "reason", REASON_LENGTH));
+        return fields.convert("reason", () -> Checks.prose(text, "reason", REASON_LENGTH));
     }
 
     private static String location(RequestFields fields, String text) {
@@ -284,9 +286,12 @@ class CommandConversion {
             fields.problem("source", "source is required: the document that records the agreement");
             return null;
         }
-        String title = fields.convert("source.title", () -> Checks.text(body.title(), "source title", 300));
+        String title =
+                fields.convert("source.title", () -> Checks.text(body.title(), "source title", SOURCE_TITLE_LENGTH));
         URI url = fields.convert("source.url", () -> optionalUrl(body.url(), "source url"));
-        return title == null ? null : fields.convert("source", () -> new SourceReference(title, url, body.section()));
+        String section = fields.convert(
+                "source.section", () -> Checks.optionalText(body.section(), "source section", SOURCE_SECTION_LENGTH));
+        return title == null ? null : fields.convert("source", () -> new SourceReference(title, url, section));
     }
 
     private static URI optionalUrl(String text, String what) {
