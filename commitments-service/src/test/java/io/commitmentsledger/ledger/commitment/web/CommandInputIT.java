@@ -1,6 +1,7 @@
 package io.commitmentsledger.ledger.commitment.web;
 
 import static io.commitmentsledger.ledger.support.LedgerClient.agreeBody;
+import static io.commitmentsledger.ledger.support.LedgerClient.confirmBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.progressBody;
 import static io.commitmentsledger.ledger.support.ProblemAssertions.assertProblem;
 import static io.commitmentsledger.ledger.support.ProblemAssertions.fieldsNamed;
@@ -127,6 +128,57 @@ class CommandInputIT {
             assertThat(retry.status()).as(retry.body()).isEqualTo(200);
             assertThat(retry.header("Idempotent-Replayed")).isNull();
             assertThat(client.eventCount(id)).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class JsonTypes {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"true", "1e400", "42", "-0.5"})
+        void refusesATextFieldThatIsNotAJsonString(String value) {
+            String id = client.agreeNew("note-type");
+
+            Response response =
+                    client.post(progressReports(id), progressBody("x").replace("\"x\"", value));
+
+            assertProblem(response, 400, "malformed-request");
+            assertThat(fieldsNamed(response)).containsExactly("note");
+            assertThat(client.eventCount(id)).isEqualTo(1);
+        }
+
+        @Test
+        void refusesAnIdThatIsNotAJsonString() {
+            String body = agreeBody("x").replace("\"commitmentId\": \"x\"", "\"commitmentId\": false");
+
+            Response response = client.post("/api/v1/commitments", body);
+
+            assertProblem(response, 400, "malformed-request");
+            assertThat(fieldsNamed(response)).containsExactly("commitmentId");
+            assertThat(client.eventCount("false")).isZero();
+        }
+
+        @Test
+        void refusesAListGivenAsASingleString() {
+            String id = LedgerClient.uniqueId("single-agency");
+            String body = agreeBody(id).replace("\"agencies\": [\"METI\"]", "\"agencies\": \"METI\"");
+
+            Response response = client.post("/api/v1/commitments", body);
+
+            assertProblem(response, 400, "malformed-request");
+            assertThat(client.eventCount(id)).isZero();
+        }
+
+        @Test
+        void refusesADuplicateKey() {
+            String id = client.agreeNew("duplicate-key");
+            String body = confirmBody("JP/METI").replace("}", ", \"actingAgency\": \"GB/DSIT\"}");
+
+            Response response = client.post("/api/v1/commitments/" + id + "/confirmations", body);
+
+            assertProblem(response, 400, "malformed-request");
+            assertThat(response.json().get("detail").asString()).contains("actingAgency");
+            assertThat(client.eventCount(id)).isEqualTo(1);
         }
     }
 }
