@@ -17,7 +17,7 @@ public record AmendTargetCommand(
         String reason,
         ActingAgency actor,
         LocalDate amendedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public AmendTargetCommand {

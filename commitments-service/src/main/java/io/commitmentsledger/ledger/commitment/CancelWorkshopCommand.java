@@ -17,7 +17,7 @@ public record CancelWorkshopCommand(
         String reason,
         ActingAgency actor,
         LocalDate cancelledOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public CancelWorkshopCommand {

@@ -195,9 +195,9 @@ public class Commitment {
         factsFollowTheAgreement(occurredOn);
     }
 
-    private void expectedVersionMatches(Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != version()) {
-            throw new VersionMismatch(expectedVersion, version());
+    private void expectedVersionMatches(@Nullable ExpectedVersion expected) {
+        if (expected != null && !expected.matches(version())) {
+            throw new VersionMismatch(expected, version());
         }
     }
 

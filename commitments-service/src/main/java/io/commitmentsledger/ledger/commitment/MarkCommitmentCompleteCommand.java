@@ -15,7 +15,7 @@ public record MarkCommitmentCompleteCommand(
         String evidence,
         ActingAgency actor,
         LocalDate completedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public MarkCommitmentCompleteCommand {

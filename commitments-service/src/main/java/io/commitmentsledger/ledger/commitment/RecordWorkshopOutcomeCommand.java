@@ -17,7 +17,7 @@ public record RecordWorkshopOutcomeCommand(
         String outcome,
         ActingAgency actor,
         LocalDate heldOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public RecordWorkshopOutcomeCommand {

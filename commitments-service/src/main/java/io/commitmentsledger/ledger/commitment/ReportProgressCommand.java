@@ -17,7 +17,7 @@ public record ReportProgressCommand(
         @Nullable URI evidence,
         ActingAgency actor,
         LocalDate reportedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public ReportProgressCommand {

@@ -23,7 +23,7 @@ public record RescheduleWorkshopCommand(
         String reason,
         ActingAgency actor,
         LocalDate rescheduledOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public RescheduleWorkshopCommand {

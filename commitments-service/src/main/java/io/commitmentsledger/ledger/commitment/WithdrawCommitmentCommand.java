@@ -15,7 +15,7 @@ public record WithdrawCommitmentCommand(
         String reason,
         ActingAgency actor,
         LocalDate withdrawnOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public WithdrawCommitmentCommand {

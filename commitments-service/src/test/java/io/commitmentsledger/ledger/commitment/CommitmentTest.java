@@ -336,14 +336,14 @@ class CommitmentTest {
         @Test
         void applyACommandExpectingTheCurrentVersion() {
             fixture.given(agreed())
-                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 0L))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(0)))
                     .expectEvents(new CommitmentConfirmed(ID, DSIT, AGREED_ON));
         }
 
         @Test
         void rejectACommandExpectingAnOlderVersion() {
             fixture.given(agreed(), confirmed(METI))
-                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 0L))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(0)))
                     .expectNoEvents()
                     .expectException(VersionMismatch.class)
                     .expectExceptionMessage(containsString("at version 1"));
@@ -352,9 +352,25 @@ class CommitmentTest {
         @Test
         void rejectACommandExpectingAVersionNotYetReached() {
             fixture.given(agreed())
-                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 7L))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(7)))
                     .expectNoEvents()
                     .expectException(VersionMismatch.class);
+        }
+
+        @Test
+        void applyACommandWhenAnyOfItsExpectedVersionsIsCurrent() {
+            fixture.given(agreed(), confirmed(METI))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(0, 1)))
+                    .expectEvents(new CommitmentConfirmed(ID, DSIT, AGREED_ON));
+        }
+
+        @Test
+        void rejectACommandThatNoVersionCanSatisfy() {
+            fixture.given(agreed())
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.none()))
+                    .expectNoEvents()
+                    .expectException(VersionMismatch.class)
+                    .expectExceptionMessage(containsString("at version 0"));
         }
     }
 }

@@ -27,6 +27,7 @@ import io.commitmentsledger.ledger.commitment.AmendTargetCommand;
 import io.commitmentsledger.ledger.commitment.BilateralParties;
 import io.commitmentsledger.ledger.commitment.CancelWorkshopCommand;
 import io.commitmentsledger.ledger.commitment.ConfirmCommitmentCommand;
+import io.commitmentsledger.ledger.commitment.ExpectedVersion;
 import io.commitmentsledger.ledger.commitment.MarkCommitmentCompleteCommand;
 import io.commitmentsledger.ledger.commitment.RecordWorkshopOutcomeCommand;
 import io.commitmentsledger.ledger.commitment.ReportProgressCommand;
@@ -46,6 +47,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,7 +83,8 @@ class CommandConversion {
                 id, partnership, area, title, description, parties, target, source, actor, agreedOn);
     }
 
-    ConfirmCommitmentCommand confirm(CommitmentId id, CommandRequests.Confirm body, Long expectedVersion) {
+    ConfirmCommitmentCommand confirm(
+            CommitmentId id, CommandRequests.Confirm body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate confirmedOn = fields.pastDate("confirmedOn", body.confirmedOn());
         ActingAgency actor = actor(fields, body.actingAgency());
@@ -90,7 +93,7 @@ class CommandConversion {
     }
 
     ScheduleWorkshopCommand scheduleWorkshop(
-            CommitmentId id, CommandRequests.ScheduleWorkshop body, Long expectedVersion) {
+            CommitmentId id, CommandRequests.ScheduleWorkshop body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         WorkshopId workshopId = fields.convert("workshopId", () -> new WorkshopId(body.workshopId()));
         String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
@@ -106,7 +109,10 @@ class CommandConversion {
     }
 
     RescheduleWorkshopCommand rescheduleWorkshop(
-            CommitmentId id, WorkshopId workshopId, CommandRequests.RescheduleWorkshop body, Long expectedVersion) {
+            CommitmentId id,
+            WorkshopId workshopId,
+            CommandRequests.RescheduleWorkshop body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         DateWindow window = window(fields, body.when());
         WorkshopFormat format = format(fields, body.format());
@@ -120,7 +126,10 @@ class CommandConversion {
     }
 
     CancelWorkshopCommand cancelWorkshop(
-            CommitmentId id, WorkshopId workshopId, CommandRequests.CancelWorkshop body, Long expectedVersion) {
+            CommitmentId id,
+            WorkshopId workshopId,
+            CommandRequests.CancelWorkshop body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String reason = reason(fields, body.reason());
         LocalDate cancelledOn = fields.pastDate("cancelledOn", body.cancelledOn());
@@ -130,7 +139,10 @@ class CommandConversion {
     }
 
     RecordWorkshopOutcomeCommand recordWorkshopOutcome(
-            CommitmentId id, WorkshopId workshopId, CommandRequests.WorkshopOutcome body, Long expectedVersion) {
+            CommitmentId id,
+            WorkshopId workshopId,
+            CommandRequests.WorkshopOutcome body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate heldOn = fields.pastDate("heldOn", body.heldOn());
         String outcome = fields.convert("outcome", () -> Checks.prose(body.outcome(), "outcome", REASON_LENGTH));
@@ -139,7 +151,8 @@ class CommandConversion {
         return new RecordWorkshopOutcomeCommand(id, workshopId, outcome, actor, heldOn, expectedVersion);
     }
 
-    ReportProgressCommand reportProgress(CommitmentId id, CommandRequests.ProgressReport body, Long expectedVersion) {
+    ReportProgressCommand reportProgress(
+            CommitmentId id, CommandRequests.ProgressReport body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String note = fields.convert("note", () -> Checks.prose(body.note(), "note", NOTE_LENGTH));
         URI evidence = fields.convert("evidence", () -> optionalUrl(body.evidence(), "evidence"));
@@ -149,7 +162,8 @@ class CommandConversion {
         return new ReportProgressCommand(id, note, evidence, actor, reportedOn, expectedVersion);
     }
 
-    MarkCommitmentCompleteCommand markComplete(CommitmentId id, CommandRequests.Completion body, Long expectedVersion) {
+    MarkCommitmentCompleteCommand markComplete(
+            CommitmentId id, CommandRequests.Completion body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate completedOn = fields.pastDate("completedOn", body.completedOn());
         String evidence = fields.convert("evidence", () -> Checks.prose(body.evidence(), "evidence", NOTE_LENGTH));
@@ -158,7 +172,8 @@ class CommandConversion {
         return new MarkCommitmentCompleteCommand(id, evidence, actor, completedOn, expectedVersion);
     }
 
-    AmendTargetCommand amendTarget(CommitmentId id, CommandRequests.Amendment body, Long expectedVersion) {
+    AmendTargetCommand amendTarget(
+            CommitmentId id, CommandRequests.Amendment body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         Target target = target(fields, "target", body.target());
         String reason = reason(fields, body.reason());
@@ -168,7 +183,8 @@ class CommandConversion {
         return new AmendTargetCommand(id, target, reason, actor, amendedOn, expectedVersion);
     }
 
-    WithdrawCommitmentCommand withdraw(CommitmentId id, CommandRequests.Withdrawal body, Long expectedVersion) {
+    WithdrawCommitmentCommand withdraw(
+            CommitmentId id, CommandRequests.Withdrawal body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String reason = reason(fields, body.reason());
         LocalDate withdrawnOn = fields.pastDate("withdrawnOn", body.withdrawnOn());

@@ -342,6 +342,43 @@ class CommitmentApiIT {
             assertThat(response.json().get("currentVersion").asLong()).isEqualTo(1);
             assertThat(client.eventCount(id)).isEqualTo(2);
         }
+
+        @Test
+        void answer412AndRecordNothingForAWeakEntityTag() {
+            String id = client.agreeNew("weak-tag");
+
+            Response response =
+                    client.post(commitments(id, "/progress-reports"), progressBody("weak"), "If-Match", "W/\"0\"");
+
+            assertProblem(response, 412, "version-mismatch");
+            assertThat(response.header("ETag")).isEqualTo("\"0\"");
+            assertThat(response.json().get("currentVersion").asLong()).isEqualTo(0);
+            assertThat(client.eventCount(id)).isEqualTo(1);
+        }
+
+        @Test
+        void applyWhenAnyTagOfAListNamesTheCurrentVersion() {
+            String id = client.agreeNew("tag-list");
+            client.post(commitments(id, "/confirmations"), confirmBody("GB/DSIT"));
+
+            Response response = client.post(
+                    commitments(id, "/progress-reports"), progressBody("listed"), "If-Match", "\"0\", \"1\"");
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.header("ETag")).isEqualTo("\"2\"");
+        }
+
+        @Test
+        void answer412WhenOnlyAWeakTagOfAListNamesTheCurrentVersion() {
+            String id = client.agreeNew("weak-in-list");
+            client.post(commitments(id, "/confirmations"), confirmBody("GB/DSIT"));
+
+            Response response = client.post(
+                    commitments(id, "/progress-reports"), progressBody("listed"), "If-Match", "\"0\", W/\"1\"");
+
+            assertProblem(response, 412, "version-mismatch");
+            assertThat(client.eventCount(id)).isEqualTo(2);
+        }
     }
 
     @Nested
