@@ -136,6 +136,29 @@ class CommitmentApiIT {
         assertThat(client.eventCount(id)).isEqualTo(2);
     }
 
+    @Test
+    void answersARetryOfTheCommandsThatClosedACommitmentWithTheSameVersionAndRecordsNothing() {
+        String id = client.agreeNew("closed-retry");
+        client.post(commitments(id, "/confirmations"), confirmBody("JP/METI"));
+        client.post(commitments(id, "/confirmations"), confirmBody("GB/DSIT"));
+        client.post(commitments(id, "/completions"), completionBody("JP/METI"));
+        Response closing = client.post(commitments(id, "/completions"), completionBody("GB/DSIT"));
+        assertThat(closing.header("ETag")).isEqualTo("\"5\"");
+
+        Response retriedCompletion = client.post(commitments(id, "/completions"), completionBody("GB/DSIT"));
+        Response repeatedConfirmation = client.post(commitments(id, "/confirmations"), confirmBody("JP/METI"));
+        Response somethingNew = client.post(commitments(id, "/progress-reports"), progressBody("after the end"));
+
+        for (Response repeat : List.of(retriedCompletion, repeatedConfirmation)) {
+            assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
+            assertThat(repeat.header("ETag")).isEqualTo("\"5\"");
+            assertThat(repeat.json().get("recorded").asBoolean()).isFalse();
+        }
+        assertProblem(somethingNew, 409, "rule-violation");
+        assertThat(somethingNew.json().get("rule").asString()).isEqualTo("closed-commitments-do-not-change");
+        assertThat(client.eventCount(id)).isEqualTo(6);
+    }
+
     @Nested
     class BadInput {
 
