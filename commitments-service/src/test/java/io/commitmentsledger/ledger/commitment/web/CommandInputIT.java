@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerClient.Response;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Every way a command's HTTP request can be refused, each answered with a problem before anything is recorded. */
 @LedgerIntegrationTest
 class CommandInputIT {
+
+    /** The documented limit of a request body. */
+    private static final int BODY_LIMIT = 64 * 1024;
 
     @LocalServerPort
     int port;
@@ -179,6 +185,49 @@ class CommandInputIT {
             assertProblem(response, 400, "malformed-request");
             assertThat(response.json().get("detail").asString()).contains("actingAgency");
             assertThat(client.eventCount(id)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class BodySize {
+
+        private String progressBodyOfSize(int bytes) {
+            String body = progressBody("padded");
+            return body.replace("{", "{" + " ".repeat(bytes - body.length()));
+        }
+
+        @Test
+        void refusesABodyOverTheLimitByItsContentLength() {
+            String id = client.agreeNew("too-large");
+
+            Response response = client.post(progressReports(id), progressBodyOfSize(BODY_LIMIT + 1));
+
+            assertProblem(response, 413, "request-too-large");
+            assertThat(client.eventCount(id)).isEqualTo(1);
+        }
+
+        @Test
+        void refusesAChunkedBodyThatGrowsOverTheLimit() {
+            String id = client.agreeNew("too-large-chunked");
+            byte[] body = progressBodyOfSize(4 * BODY_LIMIT).getBytes(StandardCharsets.UTF_8);
+
+            Response response = client.send(HttpRequest.newBuilder(client.uri(progressReports(id)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                    .build());
+
+            assertProblem(response, 413, "request-too-large");
+            assertThat(client.eventCount(id)).isEqualTo(1);
+        }
+
+        @Test
+        void acceptsABodyOfExactlyTheLimit() {
+            String id = client.agreeNew("at-limit");
+
+            Response response = client.post(progressReports(id), progressBodyOfSize(BODY_LIMIT));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(client.eventCount(id)).isEqualTo(2);
         }
     }
 }
