@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every way a command's HTTP request can be refused, each answered with a problem before anything is recorded. */
 @LedgerIntegrationTest
@@ -31,9 +29,6 @@ class CommandInputIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     LedgerClient client;
 
@@ -107,33 +102,6 @@ class CommandInputIT {
                             .get("note")
                             .asString())
                     .isEqualTo("Agenda:\n\t1. chips\r\n\t2. people");
-        }
-    }
-
-    @Nested
-    class ContentNegotiation {
-
-        @Test
-        void refusesAnUnacceptableResponseTypeBeforeRecordingAnythingOrKeepingTheKey() {
-            String id = client.agreeNew("accept-xml");
-            String key = "key-" + id;
-
-            Response refused = client.post(
-                    progressReports(id), progressBody("drafted"), "Accept", "application/xml", "Idempotency-Key", key);
-
-            assertProblem(refused, 406, "http-protocol");
-            assertThat(client.eventCount(id)).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?")
-                            .param(key)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
-
-            Response retry = client.post(progressReports(id), progressBody("drafted"), "Idempotency-Key", key);
-
-            assertThat(retry.status()).as(retry.body()).isEqualTo(200);
-            assertThat(retry.header("Idempotent-Replayed")).isNull();
-            assertThat(client.eventCount(id)).isEqualTo(2);
         }
     }
 

@@ -476,11 +476,39 @@ class CommitmentApiIT {
                     client.post(commitments(id, "/completions"), completionBody("JP/METI"), "Idempotency-Key", key);
 
             assertProblem(rejected, 409, "rule-violation");
-            assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?")
-                            .param(key)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
+            assertThat(keptRecords(key)).isZero();
+        }
+
+        @Test
+        void refusesAnUnacceptableResponseTypeBeforeRunningTheCommandOrKeepingTheKey() {
+            String id = client.agreeNew("accept-xml");
+            String key = "key-" + id;
+
+            Response refused = client.post(
+                    commitments(id, "/progress-reports"),
+                    progressBody("drafted"),
+                    "Accept",
+                    "application/xml",
+                    "Idempotency-Key",
+                    key);
+
+            assertProblem(refused, 406, "http-protocol");
+            assertThat(client.eventCount(id)).isEqualTo(1);
+            assertThat(keptRecords(key)).isZero();
+
+            Response retry =
+                    client.post(commitments(id, "/progress-reports"), progressBody("drafted"), "Idempotency-Key", key);
+
+            assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+            assertThat(retry.header("Idempotent-Replayed")).isNull();
+            assertThat(client.eventCount(id)).isEqualTo(2);
+        }
+
+        private long keptRecords(String key) {
+            return jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?")
+                    .param(key)
+                    .query(Long.class)
+                    .single();
         }
     }
 }
