@@ -1,6 +1,7 @@
 package io.commitmentsledger.contracts;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,8 @@ public final class Checks {
     public static final int NOTE_LENGTH = 4000;
     public static final int REASON_LENGTH = 1000;
     public static final int LOCATION_LENGTH = 300;
+    public static final int SOURCE_TITLE_LENGTH = 300;
+    public static final int SOURCE_SECTION_LENGTH = 100;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
@@ -39,8 +42,33 @@ public final class Checks {
         return value;
     }
 
-    /** Non-blank text of bounded length, stripped of surrounding white space. */
+    /**
+     * Non-blank one-line text of bounded length, stripped of surrounding white space, such as a title, a location or
+     * a section: no control character at all ({@link #storableCharacters}).
+     */
     public static String text(@Nullable String value, String what, int maxLength) {
+        return boundedText(value, what, maxLength, false);
+    }
+
+    /** Like {@link #text} but absent values stay absent. */
+    public static @Nullable String optionalText(@Nullable String value, String what, int maxLength) {
+        return value == null || value.isBlank() ? null : text(value, what, maxLength);
+    }
+
+    /**
+     * Non-blank free prose of bounded length, stripped of surrounding white space, such as a description, a note, a
+     * reason or an outcome: like {@link #text}, but line breaks ({@code \n} or {@code \r\n}) and tabs are kept.
+     */
+    public static String prose(@Nullable String value, String what, int maxLength) {
+        return boundedText(value, what, maxLength, true);
+    }
+
+    /** Like {@link #prose} but absent values stay absent. */
+    public static @Nullable String optionalProse(@Nullable String value, String what, int maxLength) {
+        return value == null || value.isBlank() ? null : prose(value, what, maxLength);
+    }
+
+    private static String boundedText(@Nullable String value, String what, int maxLength, boolean prose) {
         required(value, what);
         String stripped = value.strip();
         if (stripped.isEmpty()) {
@@ -49,18 +77,49 @@ public final class Checks {
         if (stripped.length() > maxLength) {
             throw new IllegalArgumentException(what + " must be at most " + maxLength + " characters");
         }
-        return stripped;
+        return storableCharacters(stripped, what, prose);
     }
 
-    /** Like {@link #text} but absent values stay absent. */
-    public static @Nullable String optionalText(@Nullable String value, String what, int maxLength) {
-        return value == null || value.isBlank() ? null : text(value, what, maxLength);
+    /**
+     * Text that every part of the ledger can store and show: PostgreSQL text cannot hold U+0000, and a control
+     * character, an unpaired surrogate or a Unicode non-character (U+FFFE, U+FFFF, U+FDD0..U+FDEF and the last two
+     * code points of every plane) would corrupt or garble it somewhere downstream. Control characters are C0
+     * (U+0000..U+001F), U+007F and C1 (U+0080..U+009F); prose may keep tabs and line breaks ({@code \n}, or
+     * {@code \r} directly followed by {@code \n}).
+     */
+    private static String storableCharacters(String value, String what, boolean prose) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int next = i + Character.charCount(c);
+            boolean lineBreak =
+                    c == '\n' || c == '\t' || (c == '\r' && next < value.length() && value.charAt(next) == '\n');
+            if (Character.isISOControl(c) && !(prose && lineBreak)) {
+                throw refused(
+                        what, c, prose ? "a control character other than a line break or tab" : "a control character");
+            }
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                throw refused(what, c, "half of a surrogate pair");
+            }
+            if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF)) {
+                throw refused(what, c, "a Unicode non-character");
+            }
+            i = next;
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException refused(String what, int c, String kind) {
+        return new IllegalArgumentException(
+                what + " must not contain " + kind + String.format(Locale.ROOT, " (U+%04X)", c));
     }
 
     /** An absolute http or https address, or nothing. */
     public static @Nullable URI optionalHttpUrl(@Nullable URI url, String what) {
         if (url != null && !(url.isAbsolute() && ("https".equals(url.getScheme()) || "http".equals(url.getScheme())))) {
             throw new IllegalArgumentException(what + " must be an absolute http or https address");
+        }
+        if (url != null) {
+            storableCharacters(url.toString(), what, false);
         }
         return url;
     }

@@ -10,8 +10,8 @@ public record SourceReference(
         String title, @Nullable URI url, @Nullable String section) {
 
     public SourceReference {
-        title = Checks.text(title, "source title", 300);
+        title = Checks.text(title, "source title", Checks.SOURCE_TITLE_LENGTH);
         Checks.optionalHttpUrl(url, "source url");
-        section = Checks.optionalText(section, "source section", 100);
+        section = Checks.optionalText(section, "source section", Checks.SOURCE_SECTION_LENGTH);
     }
 }

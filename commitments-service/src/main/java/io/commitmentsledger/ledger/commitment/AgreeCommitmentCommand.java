@@ -35,7 +35,7 @@ public record AgreeCommitmentCommand(
         Checks.required(partnershipId, "partnership id");
         Checks.required(area, "area");
         title = Checks.text(title, "title", TITLE_LENGTH);
-        description = Checks.optionalText(description, "description", DESCRIPTION_LENGTH);
+        description = Checks.optionalProse(description, "description", DESCRIPTION_LENGTH);
         parties = BilateralParties.check(parties);
         Checks.required(target, "target");
         Checks.required(source, "source");

@@ -17,12 +17,12 @@ public record AmendTargetCommand(
         String reason,
         ActingAgency actor,
         LocalDate amendedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public AmendTargetCommand {
         Checks.required(target, "target");
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(amendedOn, "amendment date");
     }

@@ -17,12 +17,12 @@ public record CancelWorkshopCommand(
         String reason,
         ActingAgency actor,
         LocalDate cancelledOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public CancelWorkshopCommand {
         Checks.required(workshopId, "workshop id");
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(cancelledOn, "cancellation date");
     }

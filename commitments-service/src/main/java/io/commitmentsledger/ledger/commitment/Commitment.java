@@ -57,9 +57,9 @@ public class Commitment {
     private @Nullable Target target;
     private final Set<CountryCode> confirmedBy = new HashSet<>();
     private final Set<CountryCode> markedCompleteBy = new HashSet<>();
+    private final Set<CountryCode> withdrawnBy = new HashSet<>();
     private final Map<WorkshopId, WorkshopState> workshops = new HashMap<>();
     private boolean completed;
-    private boolean withdrawn;
 
     protected Commitment() {
         // for Axon, which rebuilds the commitment from its events
@@ -86,10 +86,10 @@ public class Commitment {
 
     @CommandHandler
     public CommandOutcome handle(ConfirmCommitmentCommand command) {
-        checkOpenCommand(command, command.actor(), command.confirmedOn());
-        if (confirmedBy.contains(command.actor().country())) {
+        if (isRepeat(command, command.actor(), command.confirmedOn(), confirmedBy)) {
             return unchanged();
         }
+        checkOpenCommand(command, command.actor(), command.confirmedOn());
         apply(new CommitmentConfirmed(commitmentId, command.actor(), command.confirmedOn()));
         return recorded();
     }
@@ -156,12 +156,11 @@ public class Commitment {
 
     @CommandHandler
     public CommandOutcome handle(MarkCommitmentCompleteCommand command) {
-        checkOpenCommand(command, command.actor(), command.completedOn());
-        completionRequiresBothConfirmations();
-        CountryCode party = command.actor().country();
-        if (markedCompleteBy.contains(party)) {
+        if (isRepeat(command, command.actor(), command.completedOn(), markedCompleteBy)) {
             return unchanged();
         }
+        checkOpenCommand(command, command.actor(), command.completedOn());
+        completionRequiresBothConfirmations();
         apply(new CommitmentMarkedComplete(commitmentId, command.evidence(), command.actor(), command.completedOn()));
         if (markedCompleteBy.size() == parties.size()) {
             apply(new CommitmentCompleted(commitmentId, command.actor(), command.completedOn()));
@@ -180,6 +179,9 @@ public class Commitment {
 
     @CommandHandler
     public CommandOutcome handle(WithdrawCommitmentCommand command) {
+        if (isRepeat(command, command.actor(), command.withdrawnOn(), withdrawnBy)) {
+            return unchanged();
+        }
         checkOpenCommand(command, command.actor(), command.withdrawnOn());
         apply(new CommitmentWithdrawn(commitmentId, command.reason(), command.actor(), command.withdrawnOn()));
         return recorded();
@@ -195,9 +197,25 @@ public class Commitment {
         factsFollowTheAgreement(occurredOn);
     }
 
-    private void expectedVersionMatches(Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != version()) {
-            throw new VersionMismatch(expectedVersion, version());
+    /**
+     * Whether the acting party already did what the command asks (confirmed, marked complete or withdrew): a repeat,
+     * such as a retry after a lost response, changes nothing and is answered without a new event, even once that very
+     * command closed the commitment. A repeat must still pass every check but the closed one.
+     */
+    private boolean isRepeat(
+            VersionedCommand command, ActingAgency actor, LocalDate occurredOn, Set<CountryCode> alreadyDoneBy) {
+        if (!alreadyDoneBy.contains(actor.country())) {
+            return false;
+        }
+        expectedVersionMatches(command.expectedVersion());
+        actingAgencyActsForAParty(parties, actor);
+        factsFollowTheAgreement(occurredOn);
+        return true;
+    }
+
+    private void expectedVersionMatches(@Nullable ExpectedVersion expected) {
+        if (expected != null && !expected.matches(version())) {
+            throw new VersionMismatch(expected, version());
         }
     }
 
@@ -276,7 +294,7 @@ public class Commitment {
     }
 
     CommitmentStatus status() {
-        if (withdrawn) {
+        if (!withdrawnBy.isEmpty()) {
             return CommitmentStatus.WITHDRAWN;
         }
         if (completed) {
@@ -346,6 +364,6 @@ public class Commitment {
 
     @EventSourcingHandler
     void on(CommitmentWithdrawn event) {
-        withdrawn = true;
+        withdrawnBy.add(event.actor().country());
     }
 }

@@ -12,7 +12,7 @@ public record ConfirmCommitmentCommand(
         @TargetAggregateIdentifier CommitmentId commitmentId,
         ActingAgency actor,
         LocalDate confirmedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public ConfirmCommitmentCommand {

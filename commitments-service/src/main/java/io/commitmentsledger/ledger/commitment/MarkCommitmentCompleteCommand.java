@@ -15,11 +15,11 @@ public record MarkCommitmentCompleteCommand(
         String evidence,
         ActingAgency actor,
         LocalDate completedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public MarkCommitmentCompleteCommand {
-        evidence = Checks.text(evidence, "evidence", NOTE_LENGTH);
+        evidence = Checks.prose(evidence, "evidence", NOTE_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(completedOn, "completion date");
     }

@@ -17,12 +17,12 @@ public record RecordWorkshopOutcomeCommand(
         String outcome,
         ActingAgency actor,
         LocalDate heldOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public RecordWorkshopOutcomeCommand {
         Checks.required(workshopId, "workshop id");
-        outcome = Checks.text(outcome, "outcome", REASON_LENGTH);
+        outcome = Checks.prose(outcome, "outcome", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(heldOn, "date held");
     }

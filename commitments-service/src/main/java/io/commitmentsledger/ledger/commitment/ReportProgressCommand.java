@@ -17,11 +17,11 @@ public record ReportProgressCommand(
         @Nullable URI evidence,
         ActingAgency actor,
         LocalDate reportedOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public ReportProgressCommand {
-        note = Checks.text(note, "note", NOTE_LENGTH);
+        note = Checks.prose(note, "note", NOTE_LENGTH);
         Checks.optionalHttpUrl(evidence, "evidence");
         Checks.required(actor, "acting agency");
         Checks.required(reportedOn, "report date");

@@ -23,7 +23,7 @@ public record RescheduleWorkshopCommand(
         String reason,
         ActingAgency actor,
         LocalDate rescheduledOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public RescheduleWorkshopCommand {
@@ -31,7 +31,7 @@ public record RescheduleWorkshopCommand(
         Checks.required(window, "window");
         Checks.required(format, "format");
         location = Checks.optionalText(location, "location", LOCATION_LENGTH);
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(rescheduledOn, "rescheduling date");
     }

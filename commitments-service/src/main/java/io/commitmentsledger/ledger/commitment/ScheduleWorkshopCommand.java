@@ -28,7 +28,7 @@ public record ScheduleWorkshopCommand(
         @Nullable CountryCode host,
         ActingAgency actor,
         LocalDate scheduledOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public ScheduleWorkshopCommand {

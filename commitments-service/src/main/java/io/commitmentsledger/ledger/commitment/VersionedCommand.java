@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A command on an existing commitment. When {@code expectedVersion} is set, the command applies only if the
- * commitment is still at that version (optimistic concurrency, {@code If-Match} over HTTP).
+ * commitment is at one of its versions (optimistic concurrency, {@code If-Match} over HTTP).
  */
 public sealed interface VersionedCommand extends CommitmentCommand
         permits ConfirmCommitmentCommand,
@@ -18,5 +18,5 @@ public sealed interface VersionedCommand extends CommitmentCommand
                 WithdrawCommitmentCommand {
 
     @Nullable
-    Long expectedVersion();
+    ExpectedVersion expectedVersion();
 }

@@ -15,11 +15,11 @@ public record WithdrawCommitmentCommand(
         String reason,
         ActingAgency actor,
         LocalDate withdrawnOn,
-        @Nullable Long expectedVersion)
+        @Nullable ExpectedVersion expectedVersion)
         implements VersionedCommand {
 
     public WithdrawCommitmentCommand {
-        reason = Checks.text(reason, "reason", REASON_LENGTH);
+        reason = Checks.prose(reason, "reason", REASON_LENGTH);
         Checks.required(actor, "acting agency");
         Checks.required(withdrawnOn, "withdrawal date");
     }

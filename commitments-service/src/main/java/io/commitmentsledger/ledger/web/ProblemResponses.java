@@ -2,6 +2,8 @@ package io.commitmentsledger.ledger.web;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -67,21 +69,31 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static boolean hasSqlState(Throwable e, String sqlState) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(cause -> cause instanceof SQLException sql && sqlState.equals(sql.getSQLState()));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return causes(e).anyMatch(type::isInstance);
+    }
+
+    /** The exception and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
     }
 
     /**
-     * Unparseable JSON, a wrong JSON type or an unknown property: names the field where Jackson can tell, without
-     * exposing Java class names.
+     * Unparseable JSON (a repeated key included), a wrong JSON type or an unknown property: names the field where
+     * Jackson can tell, without exposing Java class names. A body cut off at the size limit is 413 instead.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, RequestBodyLimit.TooLarge.class)) {
+            ProblemDetail tooLarge = ProblemType.REQUEST_TOO_LARGE.problem(
+                    "the request body is larger than " + RequestBodyLimit.MAX_BYTES + " bytes; nothing was recorded");
+            tooLarge.setProperty("maxBytes", RequestBodyLimit.MAX_BYTES);
+            return ResponseEntity.status(tooLarge.getStatus()).body(tooLarge);
+        }
         ProblemDetail problem = ProblemType.MALFORMED_REQUEST.problem("the request body is not a readable JSON object");
         if (e.getCause() instanceof StreamReadException parsing) {
             problem.setDetail("the request body is not valid JSON: " + parsing.getOriginalMessage());

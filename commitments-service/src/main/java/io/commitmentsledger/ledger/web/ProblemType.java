@@ -20,6 +20,8 @@ public record ProblemType(URI type, HttpStatus status, String title) {
             of("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request body");
     public static final ProblemType INVALID_HEADER =
             of("invalid-header", HttpStatus.BAD_REQUEST, "Invalid request header");
+    public static final ProblemType REQUEST_TOO_LARGE =
+            of("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large");
     public static final ProblemType COMMITMENT_NOT_FOUND =
             of("commitment-not-found", HttpStatus.NOT_FOUND, "Commitment not found");
     public static final ProblemType LEDGER_BUSY =

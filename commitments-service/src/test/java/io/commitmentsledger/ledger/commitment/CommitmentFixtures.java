@@ -100,6 +100,10 @@ final class CommitmentFixtures {
         return new CommitmentWithdrawn(ID, "Priorities changed", actor, LATER);
     }
 
+    static WithdrawCommitmentCommand withdraw(ActingAgency actor) {
+        return new WithdrawCommitmentCommand(ID, "Priorities changed", actor, LATER, null);
+    }
+
     static ScheduleWorkshopCommand scheduleWorkshop(ActingAgency actor) {
         return new ScheduleWorkshopCommand(
                 ID,

@@ -18,6 +18,7 @@ import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.markComp
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.markedComplete;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.reportProgress;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.scheduleWorkshop;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.withdraw;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.withdrawn;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.workshopCancelled;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.workshopScheduled;
@@ -30,7 +31,6 @@ import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
-import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.events.TargetAmended;
 import io.commitmentsledger.contracts.events.WorkshopCancelled;
@@ -55,6 +55,16 @@ class CommitmentTest {
 
     private TestExecutor<Commitment> givenConfirmedByBoth() {
         return fixture.given(agreed(), confirmed(METI), confirmed(DSIT));
+    }
+
+    private TestExecutor<Commitment> givenCompleted() {
+        return fixture.given(
+                agreed(),
+                confirmed(METI),
+                confirmed(DSIT),
+                markedComplete(METI),
+                markedComplete(DSIT),
+                completed(DSIT));
     }
 
     private static void expectViolation(ResultValidator<Commitment> result, CommitmentRule rule, String state) {
@@ -182,31 +192,67 @@ class CommitmentTest {
         @Test
         void rejectEveryCommandOnceCompleted() {
             expectViolation(
-                    fixture.given(
-                                    agreed(),
-                                    confirmed(METI),
-                                    confirmed(DSIT),
-                                    markedComplete(METI),
-                                    markedComplete(DSIT),
-                                    completed(DSIT))
-                            .when(reportProgress(METI, LATER)),
+                    givenCompleted().when(reportProgress(METI, LATER)),
                     CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
                     "COMPLETED");
         }
 
         @Test
-        void rejectEvenARepeatedMarkingOnceCompleted() {
+        void answerARepeatedMarkingOnceCompletedWithoutANewEvent() {
+            givenCompleted()
+                    .when(markComplete(DSIT))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandOutcome(ID, 5, false));
+        }
+
+        @Test
+        void answerARepeatedConfirmationOnceCompletedWithoutANewEvent() {
+            givenCompleted()
+                    .when(confirm(METI))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandOutcome(ID, 5, false));
+        }
+
+        @Test
+        void stillCheckTheExpectedVersionOfARepeatOnceCompleted() {
+            givenCompleted()
+                    .when(new MarkCommitmentCompleteCommand(
+                            ID, "Workshop held in London", DSIT, LATER, ExpectedVersion.anyOf(4)))
+                    .expectNoEvents()
+                    .expectException(VersionMismatch.class);
+        }
+
+        @Test
+        void rejectARepeatByAnAgencyThatDoesNotActForTheParty() {
             expectViolation(
-                    fixture.given(
-                                    agreed(),
-                                    confirmed(METI),
-                                    confirmed(DSIT),
-                                    markedComplete(METI),
-                                    markedComplete(DSIT),
-                                    completed(DSIT))
+                    givenCompleted().when(markComplete(MIC)),
+                    CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY,
+                    "COMPLETED");
+        }
+
+        @Test
+        void answerARepeatedWithdrawalByTheSamePartyWithoutANewEvent() {
+            fixture.given(agreed(), withdrawn(DSIT))
+                    .when(withdraw(DSIT))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandOutcome(ID, 1, false));
+        }
+
+        @Test
+        void rejectAWithdrawalByTheOtherPartyOnceWithdrawn() {
+            expectViolation(
+                    fixture.given(agreed(), withdrawn(DSIT)).when(withdraw(METI)),
+                    CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
+                    "WITHDRAWN");
+        }
+
+        @Test
+        void rejectAFirstMarkingOnceWithdrawn() {
+            expectViolation(
+                    fixture.given(agreed(), confirmed(METI), confirmed(DSIT), withdrawn(DSIT))
                             .when(markComplete(METI)),
                     CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
-                    "COMPLETED");
+                    "WITHDRAWN");
         }
 
         @Test
@@ -219,9 +265,7 @@ class CommitmentTest {
 
         @Test
         void withdrawalByAPartyEndsTheCommitment() {
-            fixture.given(agreed())
-                    .when(new WithdrawCommitmentCommand(ID, "Priorities changed", DSIT, LATER, null))
-                    .expectEvents(new CommitmentWithdrawn(ID, "Priorities changed", DSIT, LATER));
+            fixture.given(agreed()).when(withdraw(DSIT)).expectEvents(withdrawn(DSIT));
         }
     }
 
@@ -336,14 +380,14 @@ class CommitmentTest {
         @Test
         void applyACommandExpectingTheCurrentVersion() {
             fixture.given(agreed())
-                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 0L))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(0)))
                     .expectEvents(new CommitmentConfirmed(ID, DSIT, AGREED_ON));
         }
 
         @Test
         void rejectACommandExpectingAnOlderVersion() {
             fixture.given(agreed(), confirmed(METI))
-                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 0L))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(0)))
                     .expectNoEvents()
                     .expectException(VersionMismatch.class)
                     .expectExceptionMessage(containsString("at version 1"));
@@ -352,9 +396,25 @@ class CommitmentTest {
         @Test
         void rejectACommandExpectingAVersionNotYetReached() {
             fixture.given(agreed())
-                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, 7L))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(7)))
                     .expectNoEvents()
                     .expectException(VersionMismatch.class);
+        }
+
+        @Test
+        void applyACommandWhenAnyOfItsExpectedVersionsIsCurrent() {
+            fixture.given(agreed(), confirmed(METI))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.anyOf(0, 1)))
+                    .expectEvents(new CommitmentConfirmed(ID, DSIT, AGREED_ON));
+        }
+
+        @Test
+        void rejectACommandThatNoVersionCanSatisfy() {
+            fixture.given(agreed())
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, AGREED_ON, ExpectedVersion.none()))
+                    .expectNoEvents()
+                    .expectException(VersionMismatch.class)
+                    .expectExceptionMessage(containsString("at version 0"));
         }
     }
 }

@@ -4,6 +4,8 @@ import static io.commitmentsledger.contracts.Checks.DESCRIPTION_LENGTH;
 import static io.commitmentsledger.contracts.Checks.LOCATION_LENGTH;
 import static io.commitmentsledger.contracts.Checks.NOTE_LENGTH;
 import static io.commitmentsledger.contracts.Checks.REASON_LENGTH;
+import static io.commitmentsledger.contracts.Checks.SOURCE_SECTION_LENGTH;
+import static io.commitmentsledger.contracts.Checks.SOURCE_TITLE_LENGTH;
 import static io.commitmentsledger.contracts.Checks.TITLE_LENGTH;
 
 import io.commitmentsledger.contracts.ActingAgency;
@@ -25,6 +27,7 @@ import io.commitmentsledger.ledger.commitment.AmendTargetCommand;
 import io.commitmentsledger.ledger.commitment.BilateralParties;
 import io.commitmentsledger.ledger.commitment.CancelWorkshopCommand;
 import io.commitmentsledger.ledger.commitment.ConfirmCommitmentCommand;
+import io.commitmentsledger.ledger.commitment.ExpectedVersion;
 import io.commitmentsledger.ledger.commitment.MarkCommitmentCompleteCommand;
 import io.commitmentsledger.ledger.commitment.RecordWorkshopOutcomeCommand;
 import io.commitmentsledger.ledger.commitment.ReportProgressCommand;
@@ -44,6 +47,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +72,7 @@ class CommandConversion {
         Area area = fields.convert("area", () -> new Area(body.area()));
         String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
         String description = fields.convert(
-                "description", () -> Checks.optionalText(body.description(), "description", DESCRIPTION_LENGTH));
+                "description", () -> Checks.optionalProse(body.description(), "description", DESCRIPTION_LENGTH));
         List<Party> parties = parties(fields, body.parties());
         Target target = target(fields, "target", body.target());
         LocalDate agreedOn = fields.pastDate("agreedOn", body.agreedOn());
@@ -79,7 +83,8 @@ class CommandConversion {
                 id, partnership, area, title, description, parties, target, source, actor, agreedOn);
     }
 
-    ConfirmCommitmentCommand confirm(CommitmentId id, CommandRequests.Confirm body, Long expectedVersion) {
+    ConfirmCommitmentCommand confirm(
+            CommitmentId id, CommandRequests.Confirm body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate confirmedOn = fields.pastDate("confirmedOn", body.confirmedOn());
         ActingAgency actor = actor(fields, body.actingAgency());
@@ -88,7 +93,7 @@ class CommandConversion {
     }
 
     ScheduleWorkshopCommand scheduleWorkshop(
-            CommitmentId id, CommandRequests.ScheduleWorkshop body, Long expectedVersion) {
+            CommitmentId id, CommandRequests.ScheduleWorkshop body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         WorkshopId workshopId = fields.convert("workshopId", () -> new WorkshopId(body.workshopId()));
         String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
@@ -104,7 +109,10 @@ class CommandConversion {
     }
 
     RescheduleWorkshopCommand rescheduleWorkshop(
-            CommitmentId id, WorkshopId workshopId, CommandRequests.RescheduleWorkshop body, Long expectedVersion) {
+            CommitmentId id,
+            WorkshopId workshopId,
+            CommandRequests.RescheduleWorkshop body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         DateWindow window = window(fields, body.when());
         WorkshopFormat format = format(fields, body.format());
@@ -118,7 +126,10 @@ class CommandConversion {
     }
 
     CancelWorkshopCommand cancelWorkshop(
-            CommitmentId id, WorkshopId workshopId, CommandRequests.CancelWorkshop body, Long expectedVersion) {
+            CommitmentId id,
+            WorkshopId workshopId,
+            CommandRequests.CancelWorkshop body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String reason = reason(fields, body.reason());
         LocalDate cancelledOn = fields.pastDate("cancelledOn", body.cancelledOn());
@@ -128,18 +139,22 @@ class CommandConversion {
     }
 
     RecordWorkshopOutcomeCommand recordWorkshopOutcome(
-            CommitmentId id, WorkshopId workshopId, CommandRequests.WorkshopOutcome body, Long expectedVersion) {
+            CommitmentId id,
+            WorkshopId workshopId,
+            CommandRequests.WorkshopOutcome body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate heldOn = fields.pastDate("heldOn", body.heldOn());
-        String outcome = fields.convert("outcome", () -> Checks.text(body.outcome(), "outcome", REASON_LENGTH));
+        String outcome = fields.convert("outcome", () -> Checks.prose(body.outcome(), "outcome", REASON_LENGTH));
         ActingAgency actor = actor(fields, body.actingAgency());
         fields.throwIfInvalid();
         return new RecordWorkshopOutcomeCommand(id, workshopId, outcome, actor, heldOn, expectedVersion);
     }
 
-    ReportProgressCommand reportProgress(CommitmentId id, CommandRequests.ProgressReport body, Long expectedVersion) {
+    ReportProgressCommand reportProgress(
+            CommitmentId id, CommandRequests.ProgressReport body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
-        String note = fields.convert("note", () -> Checks.text(body.note(), "note", NOTE_LENGTH));
+        String note = fields.convert("note", () -> Checks.prose(body.note(), "note", NOTE_LENGTH));
         URI evidence = fields.convert("evidence", () -> optionalUrl(body.evidence(), "evidence"));
         LocalDate reportedOn = fields.pastDate("reportedOn", body.reportedOn());
         ActingAgency actor = actor(fields, body.actingAgency());
@@ -147,16 +162,18 @@ class CommandConversion {
         return new ReportProgressCommand(id, note, evidence, actor, reportedOn, expectedVersion);
     }
 
-    MarkCommitmentCompleteCommand markComplete(CommitmentId id, CommandRequests.Completion body, Long expectedVersion) {
+    MarkCommitmentCompleteCommand markComplete(
+            CommitmentId id, CommandRequests.Completion body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate completedOn = fields.pastDate("completedOn", body.completedOn());
-        String evidence = fields.convert("evidence", () -> Checks.text(body.evidence(), "evidence", NOTE_LENGTH));
+        String evidence = fields.convert("evidence", () -> Checks.prose(body.evidence(), "evidence", NOTE_LENGTH));
         ActingAgency actor = actor(fields, body.actingAgency());
         fields.throwIfInvalid();
         return new MarkCommitmentCompleteCommand(id, evidence, actor, completedOn, expectedVersion);
     }
 
-    AmendTargetCommand amendTarget(CommitmentId id, CommandRequests.Amendment body, Long expectedVersion) {
+    AmendTargetCommand amendTarget(
+            CommitmentId id, CommandRequests.Amendment body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         Target target = target(fields, "target", body.target());
         String reason = reason(fields, body.reason());
@@ -166,7 +183,8 @@ class CommandConversion {
         return new AmendTargetCommand(id, target, reason, actor, amendedOn, expectedVersion);
     }
 
-    WithdrawCommitmentCommand withdraw(CommitmentId id, CommandRequests.Withdrawal body, Long expectedVersion) {
+    WithdrawCommitmentCommand withdraw(
+            CommitmentId id, CommandRequests.Withdrawal body, @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String reason = reason(fields, body.reason());
         LocalDate withdrawnOn = fields.pastDate("withdrawnOn", body.withdrawnOn());
@@ -182,7 +200,7 @@ class CommandConversion {
     }
 
     private static String reason(RequestFields fields, String text) {
-        return fields.convert("reason", () -> Checks.text(text, "reason", REASON_LENGTH));
+        return fields.convert("reason", () -> Checks.prose(text, "reason", REASON_LENGTH));
     }
 
     private static String location(RequestFields fields, String text) {
@@ -284,9 +302,12 @@ class CommandConversion {
             fields.problem("source", "source is required: the document that records the agreement");
             return null;
         }
-        String title = fields.convert("source.title", () -> Checks.text(body.title(), "source title", 300));
+        String title =
+                fields.convert("source.title", () -> Checks.text(body.title(), "source title", SOURCE_TITLE_LENGTH));
         URI url = fields.convert("source.url", () -> optionalUrl(body.url(), "source url"));
-        return title == null ? null : fields.convert("source", () -> new SourceReference(title, url, body.section()));
+        String section = fields.convert(
+                "source.section", () -> Checks.optionalText(body.section(), "source section", SOURCE_SECTION_LENGTH));
+        return title == null ? null : fields.convert("source", () -> new SourceReference(title, url, section));
     }
 
     private static URI optionalUrl(String text, String what) {

@@ -1,7 +1,9 @@
 package io.commitmentsledger.ledger.commitment.web;
 
+import io.commitmentsledger.ledger.commitment.ExpectedVersion;
 import io.commitmentsledger.ledger.web.InvalidHeader;
 import io.commitmentsledger.ledger.web.Versions;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +25,11 @@ record CommandHeaders(@Nullable String ifMatch, @Nullable String idempotencyKey,
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    /** The version {@code If-Match} expects; null when absent or {@code *} (any existing commitment). */
+    /** The versions {@code If-Match} accepts ({@link Versions#fromIfMatch}); null when absent or {@code *}. */
     @Nullable
-    Long expectedVersion() {
-        return Versions.fromIfMatch(ifMatch);
+    ExpectedVersion expectedVersion() {
+        List<Long> versions = Versions.fromIfMatch(ifMatch);
+        return versions == null ? null : ExpectedVersion.anyOf(versions);
     }
 
     /** The idempotency key, checked; empty when the client sent none. */
@@ -55,8 +58,10 @@ record CommandHeaders(@Nullable String ifMatch, @Nullable String idempotencyKey,
             if (http == null) {
                 throw new IllegalStateException("command endpoints are served over HTTP only");
             }
+            String[] ifMatch = request.getHeaderValues(HttpHeaders.IF_MATCH);
             return new CommandHeaders(
-                    request.getHeader(HttpHeaders.IF_MATCH),
+                    // Several If-Match lines are one list (RFC 9110 section 5.3).
+                    ifMatch == null ? null : String.join(", ", ifMatch),
                     request.getHeader(IDEMPOTENCY_KEY),
                     http.getMethod(),
                     http.getRequestURI());

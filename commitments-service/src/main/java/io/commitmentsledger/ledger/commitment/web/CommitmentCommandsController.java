@@ -26,9 +26,15 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The commands agency systems send. Every response carries the commitment's new version as {@code ETag};
  * {@code If-Match} makes a command conditional on a version, and {@code Idempotency-Key} makes a retry safe.
+ *
+ * <p>The mapping declares what it consumes and produces, so that Spring refuses a request it could not answer (415,
+ * 406) while matching it, before the command runs: a refused request records nothing.
  */
 @RestController
-@RequestMapping(path = "/api/v1/commitments", consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = "/api/v1/commitments",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands", description = "Record facts about bilateral commitments")
 class CommitmentCommandsController {
 

@@ -6,6 +6,7 @@ import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
 import io.commitmentsledger.ledger.commitment.application.IdempotencyKeyReused;
 import io.commitmentsledger.ledger.web.ProblemType;
 import io.commitmentsledger.ledger.web.Versions;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -71,7 +72,13 @@ class CommitmentProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> versionMismatch(VersionMismatch e) {
         ProblemDetail problem = VERSION_MISMATCH.problem(e.getMessage());
-        problem.setProperty("expectedVersion", e.expectedVersion());
+        List<Long> expected = e.expected().anyOf();
+        if (expected.size() == 1) {
+            problem.setProperty("expectedVersion", expected.get(0));
+        } else {
+            // A list of tags, or weak tags only (which match no version).
+            problem.setProperty("expectedVersions", expected);
+        }
         problem.setProperty("currentVersion", e.currentVersion());
         return ResponseEntity.status(problem.getStatus())
                 .eTag(Versions.toEntityTag(e.currentVersion()))

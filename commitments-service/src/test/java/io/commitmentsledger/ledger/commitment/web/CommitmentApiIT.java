@@ -4,6 +4,8 @@ import static io.commitmentsledger.ledger.support.LedgerClient.agreeBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.completionBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.confirmBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.progressBody;
+import static io.commitmentsledger.ledger.support.ProblemAssertions.assertProblem;
+import static io.commitmentsledger.ledger.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.ledger.support.LedgerClient;
@@ -23,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 @LedgerIntegrationTest
 class CommitmentApiIT {
 
-    private static final String PROBLEMS = "https://commitments-ledger.dev/problems/";
-
     @LocalServerPort
     int port;
 
@@ -40,12 +40,6 @@ class CommitmentApiIT {
 
     private static String commitments(String id, String rest) {
         return "/api/v1/commitments/" + id + rest;
-    }
-
-    private static void assertProblem(Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + type);
     }
 
     @Test
@@ -142,6 +136,29 @@ class CommitmentApiIT {
         assertThat(client.eventCount(id)).isEqualTo(2);
     }
 
+    @Test
+    void answersARetryOfTheCommandsThatClosedACommitmentWithTheSameVersionAndRecordsNothing() {
+        String id = client.agreeNew("closed-retry");
+        client.post(commitments(id, "/confirmations"), confirmBody("JP/METI"));
+        client.post(commitments(id, "/confirmations"), confirmBody("GB/DSIT"));
+        client.post(commitments(id, "/completions"), completionBody("JP/METI"));
+        Response closing = client.post(commitments(id, "/completions"), completionBody("GB/DSIT"));
+        assertThat(closing.header("ETag")).isEqualTo("\"5\"");
+
+        Response retriedCompletion = client.post(commitments(id, "/completions"), completionBody("GB/DSIT"));
+        Response repeatedConfirmation = client.post(commitments(id, "/confirmations"), confirmBody("JP/METI"));
+        Response somethingNew = client.post(commitments(id, "/progress-reports"), progressBody("after the end"));
+
+        for (Response repeat : List.of(retriedCompletion, repeatedConfirmation)) {
+            assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
+            assertThat(repeat.header("ETag")).isEqualTo("\"5\"");
+            assertThat(repeat.json().get("recorded").asBoolean()).isFalse();
+        }
+        assertProblem(somethingNew, 409, "rule-violation");
+        assertThat(somethingNew.json().get("rule").asString()).isEqualTo("closed-commitments-do-not-change");
+        assertThat(client.eventCount(id)).isEqualTo(6);
+    }
+
     @Nested
     class BadInput {
 
@@ -155,11 +172,7 @@ class CommitmentApiIT {
                      "source": {"title": "Outcome", "url": "ftp://example"}, "actingAgency": "JP-METI"}""".formatted(id));
 
             assertProblem(response, 400, "invalid-request");
-            List<String> fields = new ArrayList<>();
-            response.json()
-                    .get("errors")
-                    .forEach(error -> fields.add(error.get("field").asString()));
-            assertThat(fields)
+            assertThat(fieldsNamed(response))
                     .containsExactlyInAnyOrder(
                             "partnershipId",
                             "title",
@@ -352,6 +365,43 @@ class CommitmentApiIT {
             assertThat(response.json().get("currentVersion").asLong()).isEqualTo(1);
             assertThat(client.eventCount(id)).isEqualTo(2);
         }
+
+        @Test
+        void answer412AndRecordNothingForAWeakEntityTag() {
+            String id = client.agreeNew("weak-tag");
+
+            Response response =
+                    client.post(commitments(id, "/progress-reports"), progressBody("weak"), "If-Match", "W/\"0\"");
+
+            assertProblem(response, 412, "version-mismatch");
+            assertThat(response.header("ETag")).isEqualTo("\"0\"");
+            assertThat(response.json().get("currentVersion").asLong()).isEqualTo(0);
+            assertThat(client.eventCount(id)).isEqualTo(1);
+        }
+
+        @Test
+        void applyWhenAnyTagOfAListNamesTheCurrentVersion() {
+            String id = client.agreeNew("tag-list");
+            client.post(commitments(id, "/confirmations"), confirmBody("GB/DSIT"));
+
+            Response response = client.post(
+                    commitments(id, "/progress-reports"), progressBody("listed"), "If-Match", "\"0\", \"1\"");
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.header("ETag")).isEqualTo("\"2\"");
+        }
+
+        @Test
+        void answer412WhenOnlyAWeakTagOfAListNamesTheCurrentVersion() {
+            String id = client.agreeNew("weak-in-list");
+            client.post(commitments(id, "/confirmations"), confirmBody("GB/DSIT"));
+
+            Response response = client.post(
+                    commitments(id, "/progress-reports"), progressBody("listed"), "If-Match", "\"0\", W/\"1\"");
+
+            assertProblem(response, 412, "version-mismatch");
+            assertThat(client.eventCount(id)).isEqualTo(2);
+        }
     }
 
     @Nested
@@ -426,11 +476,39 @@ class CommitmentApiIT {
                     client.post(commitments(id, "/completions"), completionBody("JP/METI"), "Idempotency-Key", key);
 
             assertProblem(rejected, 409, "rule-violation");
-            assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?")
-                            .param(key)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
+            assertThat(keptRecords(key)).isZero();
+        }
+
+        @Test
+        void refusesAnUnacceptableResponseTypeBeforeRunningTheCommandOrKeepingTheKey() {
+            String id = client.agreeNew("accept-xml");
+            String key = "key-" + id;
+
+            Response refused = client.post(
+                    commitments(id, "/progress-reports"),
+                    progressBody("drafted"),
+                    "Accept",
+                    "application/xml",
+                    "Idempotency-Key",
+                    key);
+
+            assertProblem(refused, 406, "http-protocol");
+            assertThat(client.eventCount(id)).isEqualTo(1);
+            assertThat(keptRecords(key)).isZero();
+
+            Response retry =
+                    client.post(commitments(id, "/progress-reports"), progressBody("drafted"), "Idempotency-Key", key);
+
+            assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+            assertThat(retry.header("Idempotent-Replayed")).isNull();
+            assertThat(client.eventCount(id)).isEqualTo(2);
+        }
+
+        private long keptRecords(String key) {
+            return jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?")
+                    .param(key)
+                    .query(Long.class)
+                    .single();
         }
     }
 }
