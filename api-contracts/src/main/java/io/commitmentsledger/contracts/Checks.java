@@ -68,7 +68,12 @@ public final class Checks {
         return value == null || value.isBlank() ? null : prose(value, what, maxLength);
     }
 
-    private static String boundedText(@Nullable String value, String what, int maxLength, boolean prose) {
+    /**
+     * Non-blank text of bounded length, stripped of surrounding white space, whatever characters it holds: the check a
+     * value type inside recorded events makes, so that history recorded before a character rule existed stays
+     * readable. Input is checked with {@link #text} or {@link #prose} before it is recorded.
+     */
+    public static String recordedText(@Nullable String value, String what, int maxLength) {
         required(value, what);
         String stripped = value.strip();
         if (stripped.isEmpty()) {
@@ -77,7 +82,16 @@ public final class Checks {
         if (stripped.length() > maxLength) {
             throw new IllegalArgumentException(what + " must be at most " + maxLength + " characters");
         }
-        return storableCharacters(stripped, what, prose);
+        return stripped;
+    }
+
+    /** Like {@link #recordedText} but absent values stay absent. */
+    public static @Nullable String optionalRecordedText(@Nullable String value, String what, int maxLength) {
+        return value == null || value.isBlank() ? null : recordedText(value, what, maxLength);
+    }
+
+    private static String boundedText(@Nullable String value, String what, int maxLength, boolean prose) {
+        return storableCharacters(recordedText(value, what, maxLength), what, prose);
     }
 
     /**
@@ -113,13 +127,18 @@ public final class Checks {
                 what + " must not contain " + kind + String.format(Locale.ROOT, " (U+%04X)", c));
     }
 
-    /** An absolute http or https address, or nothing. */
+    /** An absolute http or https address of storable characters, or nothing. */
     public static @Nullable URI optionalHttpUrl(@Nullable URI url, String what) {
+        if (url != null) {
+            storableCharacters(optionalRecordedHttpUrl(url, what).toString(), what, false);
+        }
+        return url;
+    }
+
+    /** An absolute http or https address, or nothing; like {@link #recordedText}, no character rule. */
+    public static @Nullable URI optionalRecordedHttpUrl(@Nullable URI url, String what) {
         if (url != null && !(url.isAbsolute() && ("https".equals(url.getScheme()) || "http".equals(url.getScheme())))) {
             throw new IllegalArgumentException(what + " must be an absolute http or https address");
-        }
-        if (url != null) {
-            storableCharacters(url.toString(), what, false);
         }
         return url;
     }

@@ -1,6 +1,6 @@
 package io.commitmentsledger.ledger.web;
 
-import io.commitmentsledger.problems.ContainerProblems;
+import io.commitmentsledger.web.problems.ContainerProblems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

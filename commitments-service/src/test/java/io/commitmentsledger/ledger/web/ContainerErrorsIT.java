@@ -3,8 +3,8 @@ package io.commitmentsledger.ledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
-import io.commitmentsledger.problems.RawHttp;
-import io.commitmentsledger.problems.RawHttp.Response;
+import io.commitmentsledger.web.problems.RawHttp;
+import io.commitmentsledger.web.problems.RawHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

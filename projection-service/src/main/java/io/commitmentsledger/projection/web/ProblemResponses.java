@@ -1,6 +1,6 @@
 package io.commitmentsledger.projection.web;
 
-import io.commitmentsledger.problems.ContainerProblems;
+import io.commitmentsledger.web.problems.ContainerProblems;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

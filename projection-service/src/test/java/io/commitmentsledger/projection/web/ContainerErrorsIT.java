@@ -2,9 +2,9 @@ package io.commitmentsledger.projection.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.commitmentsledger.problems.RawHttp;
-import io.commitmentsledger.problems.RawHttp.Response;
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import io.commitmentsledger.web.problems.RawHttp;
+import io.commitmentsledger.web.problems.RawHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

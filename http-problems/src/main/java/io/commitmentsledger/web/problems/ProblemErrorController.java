@@ -1,4 +1,4 @@
-package io.commitmentsledger.problems;
+package io.commitmentsledger.web.problems;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;

@@ -1,4 +1,4 @@
-package io.commitmentsledger.problems;
+package io.commitmentsledger.web.problems;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

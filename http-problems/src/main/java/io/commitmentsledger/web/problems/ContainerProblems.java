@@ -1,4 +1,4 @@
-package io.commitmentsledger.problems;
+package io.commitmentsledger.web.problems;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.commitmentsledger.problems;
+package io.commitmentsledger.web.problems;
 
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;

@@ -3,6 +3,6 @@
  * headers, odd methods, broken framing) and for its error path, shared by both services.
  */
 @NullMarked
-package io.commitmentsledger.problems;
+package io.commitmentsledger.web.problems;
 
 import org.jspecify.annotations.NullMarked;
