@@ -107,7 +107,8 @@ public final class RawHttp {
                     lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(headEnd + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        // an answer to HEAD says it is chunked but carries no body at all
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding")) && !body.isEmpty()) {
             body = dechunk(body);
         }
         return new Response(
