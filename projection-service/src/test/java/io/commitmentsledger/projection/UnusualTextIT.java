@@ -1,0 +1,90 @@
+package io.commitmentsledger.projection;
+
+import static io.commitmentsledger.projection.support.LedgerTopic.DSIT;
+import static io.commitmentsledger.projection.support.LedgerTopic.FAR_AHEAD;
+import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
+import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
+import static io.commitmentsledger.projection.support.LedgerTopic.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.events.ProgressReported;
+import io.commitmentsledger.projection.support.Http;
+import io.commitmentsledger.projection.support.Http.Response;
+import io.commitmentsledger.projection.support.LedgerTopic;
+import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Text that PostgreSQL cannot store (U+0000) or that would reorder a page (bidirectional controls), as events recorded
+ * by older versions of the write side may carry it.
+ */
+@ProjectionIntegrationTest
+class UnusualTextIT {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    Http http;
+    LedgerTopic topic;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        topic = new LedgerTopic(brokers);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    private JsonNode awaitVersion(CommitmentId id, long version) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response response = http.get("/api/v1/commitments/" + id);
+            return response.status() == 200 && response.json().get("version").asLong() >= version;
+        });
+        return http.get("/api/v1/commitments/" + id).json();
+    }
+
+    @Test
+    void appliesEventsCarryingNulWithEachNulShownAsTheReplacementCharacter() {
+        CommitmentId id = newId("nul");
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", "Secure\u0000AI models", FAR_AHEAD), 0);
+        topic.publish(new ProgressReported(id, "Evaluations\u0000shared", null, DSIT, MEETING), 1);
+
+        JsonNode summary = awaitVersion(id, 1);
+
+        assertThat(summary.get("title").asString()).isEqualTo("Secure\uFFFDAI models");
+        JsonNode entries =
+                http.get("/api/v1/commitments/" + id + "/timeline").json().get("entries");
+        assertThat(entries.size()).isEqualTo(2);
+        assertThat(entries.get(1).get("summary").asString())
+                .contains("Evaluations\uFFFDshared")
+                .doesNotContain("\u0000");
+    }
+
+    @Test
+    void findsACommitmentWhoseTitleCarriedNulByTheRestOfItsTitle() {
+        CommitmentId id = newId("nul-search");
+        String partnership = "nul-" + UUID.randomUUID().toString().substring(0, 8);
+        topic.publish(agreed(id, partnership, "ai", "Quantum\u0000computing exchange", FAR_AHEAD), 0);
+        awaitVersion(id, 0);
+
+        JsonNode page = http.get("/api/v1/commitments?partnership=" + partnership + "&q=computing")
+                .json();
+
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+    }
+}
