@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 @ProjectionIntegrationTest
 class UnusualTextIT {
 
+    /** A title that a right-to-left override would show as "Report on exe.txt" unless the override is made visible. */
+    private static final String REORDERING_TITLE = "Report on \u202Etxt.exe\u202C and \u2066isolates\u2069";
+
     @LocalServerPort
     int port;
 
@@ -86,5 +89,34 @@ class UnusualTextIT {
                 .json();
 
         assertThat(page.get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void showsBidirectionalControlsOnThePagesVisiblyInsteadOfLettingThemReorderTheText() {
+        CommitmentId id = newId("bidi");
+        String partnership = "bidi-" + UUID.randomUUID().toString().substring(0, 8);
+        topic.publish(agreed(id, partnership, "ai", REORDERING_TITLE, FAR_AHEAD), 0);
+        topic.publish(new ProgressReported(id, "Shared \u202Bnotes\u202C", null, DSIT, MEETING), 1);
+        awaitVersion(id, 1);
+
+        String commitmentPage = http.get("/commitments/" + id).body();
+        String partnershipPage = http.get("/partnerships/" + partnership).body();
+
+        for (String page : new String[] {commitmentPage, partnershipPage}) {
+            assertThat(page)
+                    .doesNotContain("\u202E", "\u202C", "\u2066", "\u2069", "\u202B")
+                    .contains("<span class=\"bidi-control\" title=\"right-to-left override\">&lt;U+202E&gt;</span>");
+        }
+        assertThat(commitmentPage)
+                .contains("<title>Report on &lt;U+202E&gt;txt.exe&lt;U+202C&gt;")
+                .contains("&lt;U+202B&gt;</span>notes");
+    }
+
+    @Test
+    void keepsBidirectionalControlsVerbatimInTheApi() {
+        CommitmentId id = newId("bidi-api");
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", REORDERING_TITLE, FAR_AHEAD), 0);
+
+        assertThat(awaitVersion(id, 0).get("title").asString()).isEqualTo(REORDERING_TITLE);
     }
 }
