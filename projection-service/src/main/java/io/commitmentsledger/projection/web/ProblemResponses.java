@@ -29,16 +29,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameter e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", e.getMessage());
+        return invalidParameter(e.parameter(), e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-request",
-                "Invalid request parameter",
-                e.getName() + " has an invalid value");
+        return invalidParameter(e.getName(), e.getName() + " has an invalid value");
+    }
+
+    /** A 400 whose {@code parameter} names the parameter at fault. */
+    private static ProblemDetail invalidParameter(String parameter, String detail) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", detail);
+        problem.setProperty("parameter", parameter);
+        return problem;
     }
 
     @ExceptionHandler

@@ -35,6 +35,8 @@ class QueryController {
 
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     private static final int LARGEST_PAGE = 100;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final ReadModelQueries queries;
     private final ProjectionProgress progress;
@@ -60,10 +62,13 @@ class QueryController {
             @RequestParam(required = false) @Nullable Boolean overdue,
             @Parameter(description = "Words in the title or description") @RequestParam(required = false) @Nullable
                     String q,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new InvalidParameter("page must be 0 or more and size 1 to " + LARGEST_PAGE);
+            @Parameter(description = "0 or more") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "1 to " + LARGEST_PAGE) @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidParameter("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > LARGEST_PAGE) {
+            throw new InvalidParameter("size", "size must be 1 to " + LARGEST_PAGE);
         }
         LocalDate today = LocalDate.now(clock);
         var found = queries.list(
@@ -91,13 +96,14 @@ class QueryController {
                     @RequestParam(defaultValue = "5s")
                     String wait) {
         LocalDate today = LocalDate.now(clock);
+        Instant at = asOf == null ? null : withinTheCalendar(asOf);
         CommitmentSummary current = atLeast(commitmentId, minVersion, duration(wait));
-        if (asOf == null) {
+        if (at == null) {
             return CommitmentView.of(current, today);
         }
-        return queries.summaryAsOf(commitmentId, asOf)
-                .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(asOf, clock.getZone())))
-                .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + asOf));
+        return queries.summaryAsOf(commitmentId, at)
+                .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(at, clock.getZone())))
+                .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + at));
     }
 
     @GetMapping("/commitments/{commitmentId}/timeline")
@@ -109,15 +115,16 @@ class QueryController {
             @RequestParam(required = false) @Nullable Instant asOf,
             @RequestParam(required = false) @Nullable Long minVersion,
             @RequestParam(defaultValue = "5s") String wait) {
+        Instant at = asOf == null ? null : withinTheCalendar(asOf);
         atLeast(commitmentId, minVersion, duration(wait));
-        var rows = queries.timeline(commitmentId, asOf);
+        var rows = queries.timeline(commitmentId, at);
         if (rows.isEmpty()) {
-            throw new NotFound("commitment " + commitmentId + " was not yet known at " + asOf);
+            throw new NotFound("commitment " + commitmentId + " was not yet known at " + at);
         }
         return new TimelineView(
                 commitmentId,
                 rows.get(rows.size() - 1).sequence(),
-                asOf,
+                at,
                 rows.stream().map(TimelineView.Entry::of).toList());
     }
 
@@ -129,6 +136,9 @@ class QueryController {
 
     /** The commitment now, once it has reached {@code minVersion}; waits for that up to {@code wait}. */
     private CommitmentSummary atLeast(String commitmentId, @Nullable Long minVersion, Duration wait) {
+        if (minVersion != null && minVersion < 0) {
+            throw new InvalidParameter("minVersion", "minVersion must be 0 or more");
+        }
         long required = minVersion == null ? 0 : minVersion;
         Instant deadline = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
         while (true) {
@@ -151,16 +161,25 @@ class QueryController {
         }
     }
 
-    private static Duration duration(String text) {
-        try {
-            Duration duration = DurationStyle.detectAndParse(text);
-            if (duration.isNegative()) {
-                throw new InvalidParameter("wait must not be negative");
-            }
-            return duration;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("wait must be a duration such as 2s, 500ms or PT2S");
+    /** PostgreSQL's timestamps, and Java's, hold years 1 to 9999 without trouble. */
+    private static Instant withinTheCalendar(Instant asOf) {
+        if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
+            throw new InvalidParameter("asOf", "asOf must be between " + EARLIEST + " and " + LATEST);
         }
+        return asOf;
+    }
+
+    private static Duration duration(String text) {
+        Duration duration;
+        try {
+            duration = DurationStyle.detectAndParse(text);
+        } catch (RuntimeException e) { // not a duration, or too long for one
+            throw new InvalidParameter("wait", "wait must be a duration such as 2s, 500ms or PT2S");
+        }
+        if (duration.isNegative()) {
+            throw new InvalidParameter("wait", "wait must not be negative");
+        }
+        return duration;
     }
 
     private static void awaitQuietly(CompletableFuture<Void> change, Duration remaining) {
