@@ -45,11 +45,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyWaiting(TooManyWaitingReads e) {
+        return retryLater(problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "too-many-waiting-reads", "Too many waiting reads", e.getMessage()));
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> lagging(ProjectionLagging e) {
         ProblemDetail problem =
                 problem(HttpStatus.SERVICE_UNAVAILABLE, "version-not-yet-visible", "Not yet visible", e.getMessage());
         problem.setProperty("requiredVersion", e.requiredVersion());
         problem.setProperty("currentVersion", e.currentVersion());
+        return retryLater(problem);
+    }
+
+    /** A 503 that tells the client when to ask again. */
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);

@@ -1,6 +1,5 @@
 package io.commitmentsledger.projection.web;
 
-import io.commitmentsledger.projection.consumer.ProjectionProgress;
 import io.commitmentsledger.projection.store.CommitmentFilter;
 import io.commitmentsledger.projection.store.ReadModelQueries;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
@@ -14,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** What readers ask of the read model. Every answer comes from the active generation. */
 @RestController
@@ -33,18 +31,21 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Queries", description = "Where commitments stand and what happened to them")
 class QueryController {
 
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     private static final int LARGEST_PAGE = 100;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final String WAIT_DESCRIPTION = "How long to wait for minVersion, e.g. 2s or 500ms; 0 to answer"
+            + " at once; longer than ledger.projection.reads.longest-wait (30s) is cut to it; negative is a 400";
+    /** How long after a wait ends the container gives up on the answer, which comes well before. */
+    private static final Duration CONTAINER_GRACE = Duration.ofSeconds(10);
 
     private final ReadModelQueries queries;
-    private final ProjectionProgress progress;
+    private final VersionWaits waits;
     private final Clock clock;
 
-    QueryController(ReadModelQueries queries, ProjectionProgress progress, Clock clock) {
+    QueryController(ReadModelQueries queries, VersionWaits waits, Clock clock) {
         this.queries = queries;
-        this.progress = progress;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -86,46 +87,53 @@ class QueryController {
     @GetMapping("/commitments/{commitmentId}")
     @Operation(
             summary = "Where a commitment stands",
-            description = "asOf: as it was known at that instant. minVersion with wait: read-your-writes, waits up to"
-                    + " `wait` (at most 30s) for the projection to reach the version a command answered; 503 if not.")
-    CommitmentView commitment(
+            description = "asOf: as it was known at that instant (years 1 to 9999). minVersion with wait:"
+                    + " read-your-writes, waits up to `wait` for the projection to reach the version a command"
+                    + " answered, without holding a thread. 404 commitment-not-found if the commitment is still"
+                    + " unknown when the wait ends; 503 version-not-yet-visible (Retry-After) if it is known at an"
+                    + " older version; 503 too-many-waiting-reads (Retry-After) at once if as many reads already"
+                    + " wait as the service allows (ledger.projection.reads.max-waiting).")
+    DeferredResult<CommitmentView> commitment(
             @PathVariable String commitmentId,
             @RequestParam(required = false) @Nullable Instant asOf,
-            @RequestParam(required = false) @Nullable Long minVersion,
-            @Parameter(description = "How long to wait for minVersion, e.g. 2s or 500ms; at most 30s")
-                    @RequestParam(defaultValue = "5s")
-                    String wait) {
-        LocalDate today = LocalDate.now(clock);
+            @Parameter(description = "The version to wait for, 0 or more") @RequestParam(required = false) @Nullable
+                    Long minVersion,
+            @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
         Instant at = asOf == null ? null : withinTheCalendar(asOf);
-        CommitmentSummary current = atLeast(commitmentId, minVersion, duration(wait));
-        if (at == null) {
-            return CommitmentView.of(current, today);
-        }
-        return queries.summaryAsOf(commitmentId, at)
-                .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(at, clock.getZone())))
-                .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + at));
+        Duration waitFor = waits.bounded(duration(wait));
+        return answer(current(commitmentId, minVersion, waitFor), waitFor, current -> {
+            if (at == null) {
+                return CommitmentView.of(current, LocalDate.now(clock));
+            }
+            return queries.summaryAsOf(commitmentId, at)
+                    .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(at, clock.getZone())))
+                    .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + at));
+        });
     }
 
     @GetMapping("/commitments/{commitmentId}/timeline")
     @Operation(
             summary = "Everything that happened to a commitment, in order",
-            description = "asOf, minVersion and" + " wait as for the commitment")
-    TimelineView timeline(
+            description = "asOf, minVersion and wait as for the commitment")
+    DeferredResult<TimelineView> timeline(
             @PathVariable String commitmentId,
             @RequestParam(required = false) @Nullable Instant asOf,
-            @RequestParam(required = false) @Nullable Long minVersion,
-            @RequestParam(defaultValue = "5s") String wait) {
+            @Parameter(description = "The version to wait for, 0 or more") @RequestParam(required = false) @Nullable
+                    Long minVersion,
+            @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
         Instant at = asOf == null ? null : withinTheCalendar(asOf);
-        atLeast(commitmentId, minVersion, duration(wait));
-        var rows = queries.timeline(commitmentId, at);
-        if (rows.isEmpty()) {
-            throw new NotFound("commitment " + commitmentId + " was not yet known at " + at);
-        }
-        return new TimelineView(
-                commitmentId,
-                rows.get(rows.size() - 1).sequence(),
-                at,
-                rows.stream().map(TimelineView.Entry::of).toList());
+        Duration waitFor = waits.bounded(duration(wait));
+        return answer(current(commitmentId, minVersion, waitFor), waitFor, current -> {
+            var rows = queries.timeline(commitmentId, at);
+            if (rows.isEmpty()) {
+                throw new NotFound("commitment " + commitmentId + " was not yet known at " + at);
+            }
+            return new TimelineView(
+                    commitmentId,
+                    rows.get(rows.size() - 1).sequence(),
+                    at,
+                    rows.stream().map(TimelineView.Entry::of).toList());
+        });
     }
 
     @GetMapping("/partnerships/{partnershipId}/overview")
@@ -134,31 +142,42 @@ class QueryController {
         return OverviewView.of(partnershipId, queries.overview(partnershipId, LocalDate.now(clock)));
     }
 
-    /** The commitment now, once it has reached {@code minVersion}; waits for that up to {@code wait}. */
-    private CommitmentSummary atLeast(String commitmentId, @Nullable Long minVersion, Duration wait) {
-        if (minVersion != null && minVersion < 0) {
+    /**
+     * The commitment now; with {@code minVersion}, once it has reached that version, waiting for it (without a
+     * thread) up to {@code wait}.
+     */
+    private CompletableFuture<CommitmentSummary> current(
+            String commitmentId, @Nullable Long minVersion, Duration wait) {
+        if (minVersion == null) {
+            return CompletableFuture.completedFuture(queries.summary(commitmentId)
+                    .orElseThrow(() -> new NotFound("no commitment " + commitmentId + " is known")));
+        }
+        if (minVersion < 0) {
             throw new InvalidParameter("minVersion", "minVersion must be 0 or more");
         }
-        long required = minVersion == null ? 0 : minVersion;
-        Instant deadline = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-        while (true) {
-            CompletableFuture<Void> change = progress.nextChange(commitmentId);
-            Optional<CommitmentSummary> current = queries.summary(commitmentId);
-            if (current.isPresent() && current.get().version() >= required) {
-                return current.get();
+        return waits.atLeast(commitmentId, minVersion, wait);
+    }
+
+    /**
+     * Answers asynchronously with {@code view} of the commitment once {@code current} completes; a client that goes
+     * away, or a container timeout, ends the wait.
+     */
+    private static <T> DeferredResult<T> answer(
+            CompletableFuture<CommitmentSummary> current, Duration wait, Function<CommitmentSummary, T> view) {
+        DeferredResult<T> result =
+                new DeferredResult<>(wait.plus(CONTAINER_GRACE).toMillis());
+        result.onCompletion(() -> current.cancel(false));
+        current.thenApply(view).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.setErrorResult(
+                        failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure);
+            } else {
+                result.setResult(answer);
             }
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            if (minVersion == null || remaining.isNegative() || remaining.isZero()) {
-                if (current.isEmpty() && minVersion == null) {
-                    throw new NotFound("no commitment " + commitmentId + " is known");
-                }
-                throw new ProjectionLagging(
-                        commitmentId,
-                        required,
-                        current.map(CommitmentSummary::version).orElse(-1L));
-            }
-            awaitQuietly(change, remaining);
-        }
+        });
+        return result;
     }
 
     /** PostgreSQL's timestamps, and Java's, hold years 1 to 9999 without trouble. */
@@ -180,16 +199,5 @@ class QueryController {
             throw new InvalidParameter("wait", "wait must not be negative");
         }
         return duration;
-    }
-
-    private static void awaitQuietly(CompletableFuture<Void> change, Duration remaining) {
-        try {
-            change.get(remaining.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // the loop reads again and gives up once the deadline has passed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the projection", e);
-        }
     }
 }
