@@ -4,14 +4,12 @@ import static io.commitmentsledger.projection.support.LedgerTopic.FAR_AHEAD;
 import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
 import static io.commitmentsledger.projection.support.LedgerTopic.newId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.LedgerTopic;
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,8 +41,7 @@ class QueryInputIT {
         try (LedgerTopic topic = new LedgerTopic(brokers)) {
             topic.publish(agreed(known, "jp-uk-digital-partnership", "ai", "Secure AI models", FAR_AHEAD), 0);
         }
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/api/v1/commitments/" + known).status() == 200);
+        http.awaitVersion(known, 0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,6 +63,8 @@ class QueryInputIT {
                 "/api/v1/commitments/{id}?asOf=%2B1000000000-01-01T00:00:00Z      | asOf",
                 "/api/v1/commitments/{id}/timeline?asOf=-1000000000-01-01T00:00:00Z | asOf",
                 "/api/v1/commitments/{id}?wait=%FF                                | wait",
+                "/api/v1/commitments/{id}?minVersion=0&wait=9223372036854775807d  | wait",
+                "/api/v1/commitments/{id}?minVersion=-1                           | minVersion",
             })
     void refusesAParameterItCannotUseWithA400ProblemNamingIt(String path, String parameter) {
         Response response = http.getRaw(path.replace("{id}", known.value()));

@@ -6,15 +6,12 @@ import static io.commitmentsledger.projection.support.LedgerTopic.MEETING;
 import static io.commitmentsledger.projection.support.LedgerTopic.agreed;
 import static io.commitmentsledger.projection.support.LedgerTopic.newId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.projection.support.Http;
-import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.LedgerTopic;
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,21 +50,13 @@ class UnusualTextIT {
         topic.close();
     }
 
-    private JsonNode awaitVersion(CommitmentId id, long version) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Response response = http.get("/api/v1/commitments/" + id);
-            return response.status() == 200 && response.json().get("version").asLong() >= version;
-        });
-        return http.get("/api/v1/commitments/" + id).json();
-    }
-
     @Test
     void appliesEventsCarryingNulWithEachNulShownAsTheReplacementCharacter() {
         CommitmentId id = newId("nul");
         topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", "Secure\u0000AI models", FAR_AHEAD), 0);
         topic.publish(new ProgressReported(id, "Evaluations\u0000shared", null, DSIT, MEETING), 1);
 
-        JsonNode summary = awaitVersion(id, 1);
+        JsonNode summary = http.awaitVersion(id, 1);
 
         assertThat(summary.get("title").asString()).isEqualTo("Secure\uFFFDAI models");
         JsonNode entries =
@@ -83,7 +72,7 @@ class UnusualTextIT {
         CommitmentId id = newId("nul-search");
         String partnership = "nul-" + UUID.randomUUID().toString().substring(0, 8);
         topic.publish(agreed(id, partnership, "ai", "Quantum\u0000computing exchange", FAR_AHEAD), 0);
-        awaitVersion(id, 0);
+        http.awaitVersion(id, 0);
 
         JsonNode page = http.get("/api/v1/commitments?partnership=" + partnership + "&q=computing")
                 .json();
@@ -97,7 +86,7 @@ class UnusualTextIT {
         String partnership = "bidi-" + UUID.randomUUID().toString().substring(0, 8);
         topic.publish(agreed(id, partnership, "ai", REORDERING_TITLE, FAR_AHEAD), 0);
         topic.publish(new ProgressReported(id, "Shared \u202Bnotes\u202C", null, DSIT, MEETING), 1);
-        awaitVersion(id, 1);
+        http.awaitVersion(id, 1);
 
         String commitmentPage = http.get("/commitments/" + id).body();
         String partnershipPage = http.get("/partnerships/" + partnership).body();
@@ -117,6 +106,6 @@ class UnusualTextIT {
         CommitmentId id = newId("bidi-api");
         topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", REORDERING_TITLE, FAR_AHEAD), 0);
 
-        assertThat(awaitVersion(id, 0).get("title").asString()).isEqualTo(REORDERING_TITLE);
+        assertThat(http.awaitVersion(id, 0).get("title").asString()).isEqualTo(REORDERING_TITLE);
     }
 }

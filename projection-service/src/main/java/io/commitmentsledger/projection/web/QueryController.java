@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,9 +99,7 @@ class QueryController {
             @Parameter(description = "The version to wait for, 0 or more") @RequestParam(required = false) @Nullable
                     Long minVersion,
             @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
-        Instant at = asOf == null ? null : withinTheCalendar(asOf);
-        Duration waitFor = waits.bounded(duration(wait));
-        return answer(current(commitmentId, minVersion, waitFor), waitFor, current -> {
+        return whenVisible(commitmentId, asOf, minVersion, wait, (current, at) -> {
             if (at == null) {
                 return CommitmentView.of(current, LocalDate.now(clock));
             }
@@ -121,9 +119,7 @@ class QueryController {
             @Parameter(description = "The version to wait for, 0 or more") @RequestParam(required = false) @Nullable
                     Long minVersion,
             @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
-        Instant at = asOf == null ? null : withinTheCalendar(asOf);
-        Duration waitFor = waits.bounded(duration(wait));
-        return answer(current(commitmentId, minVersion, waitFor), waitFor, current -> {
+        return whenVisible(commitmentId, asOf, minVersion, wait, (current, at) -> {
             var rows = queries.timeline(commitmentId, at);
             if (rows.isEmpty()) {
                 throw new NotFound("commitment " + commitmentId + " was not yet known at " + at);
@@ -159,15 +155,22 @@ class QueryController {
     }
 
     /**
-     * Answers asynchronously with {@code view} of the commitment once {@code current} completes; a client that goes
-     * away, or a container timeout, ends the wait.
+     * Answers asynchronously with {@code view} of the commitment (and the {@code asOf} instant) once it is visible at
+     * {@code minVersion}; a client that goes away, or a container timeout, ends the wait.
      */
-    private static <T> DeferredResult<T> answer(
-            CompletableFuture<CommitmentSummary> current, Duration wait, Function<CommitmentSummary, T> view) {
+    private <T> DeferredResult<T> whenVisible(
+            String commitmentId,
+            @Nullable Instant asOf,
+            @Nullable Long minVersion,
+            String wait,
+            BiFunction<CommitmentSummary, @Nullable Instant, T> view) {
+        Instant at = asOf == null ? null : withinTheCalendar(asOf);
+        Duration waitFor = waits.bounded(duration(wait));
+        CompletableFuture<CommitmentSummary> current = current(commitmentId, minVersion, waitFor);
         DeferredResult<T> result =
-                new DeferredResult<>(wait.plus(CONTAINER_GRACE).toMillis());
+                new DeferredResult<>(waitFor.plus(CONTAINER_GRACE).toMillis());
         result.onCompletion(() -> current.cancel(false));
-        current.thenApply(view).whenComplete((answer, failure) -> {
+        current.thenApply(summary -> view.apply(summary, at)).whenComplete((answer, failure) -> {
             if (failure != null) {
                 result.setErrorResult(
                         failure instanceof CompletionException && failure.getCause() != null

@@ -130,33 +130,36 @@ class VersionWaits implements DisposableBean {
                 next.cancel(false);
                 return;
             }
-            try {
-                Optional<CommitmentSummary> current = queries.summary(commitmentId);
-                if (reached(current, minVersion)) {
-                    result.complete(current.get());
-                } else {
-                    // never on the consumer's thread: it must go on applying events
-                    next.thenRunAsync(this::check, scheduler);
-                }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+            if (!settled(false)) {
+                next.thenRunAsync(this::check, scheduler); // never on the consumer's thread: it must go on applying
             }
         }
 
         /** The wait is over: one last read, as the version may have arrived a moment ago. */
         private void end() {
-            if (result.isDone()) {
-                return;
+            if (!result.isDone()) {
+                settled(true);
             }
+        }
+
+        /**
+         * Reads the commitment and completes the wait if it has reached the version or, on the {@code last} read,
+         * with why not. Whether the wait is over.
+         */
+        private boolean settled(boolean last) {
             try {
                 Optional<CommitmentSummary> current = queries.summary(commitmentId);
                 if (reached(current, minVersion)) {
                     result.complete(current.get());
-                } else {
+                    return true;
+                }
+                if (last) {
                     result.completeExceptionally(notReached(commitmentId, minVersion, current));
                 }
+                return last;
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
+                return true;
             }
         }
 

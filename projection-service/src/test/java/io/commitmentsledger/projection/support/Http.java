@@ -1,5 +1,8 @@
 package io.commitmentsledger.projection.support;
 
+import static org.awaitility.Awaitility.await;
+
+import io.commitmentsledger.contracts.CommitmentId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,6 +46,15 @@ public final class Http {
 
     public Response get(String path) {
         return client.get().uri(path).exchange((request, response) -> read(response));
+    }
+
+    /** The commitment, once the projection shows it at {@code version} or later; waits up to 30 s for that. */
+    public JsonNode awaitVersion(CommitmentId id, long version) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response response = get("/api/v1/commitments/" + id);
+            return response.status() == 200 && response.json().get("version").asLong() >= version;
+        });
+        return get("/api/v1/commitments/" + id).json();
     }
 
     /**
