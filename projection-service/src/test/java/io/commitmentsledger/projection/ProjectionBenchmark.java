@@ -11,6 +11,7 @@ import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
 import io.commitmentsledger.contracts.Quarter;
+import io.commitmentsledger.contracts.SampleText;
 import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
@@ -283,56 +284,13 @@ class ProjectionBenchmark {
         while (events.size() < EVENTS_PER_COMMITMENT) {
             events.add(new ProgressReported(
                     id,
-                    note(),
+                    SampleText.progressNote(random),
                     random.nextBoolean() ? URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html") : null,
                     random.nextBoolean() ? DSIT : METI,
                     MEETING.plusDays(30 + random.nextInt(300))));
         }
         return events;
     }
-
-    private String note() {
-        int length = 150 + random.nextInt(300);
-        StringBuilder note = new StringBuilder("Progress on the joint workshop: ");
-        while (note.length() < length) {
-            note.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        }
-        return note.toString().trim();
-    }
-
-    private static final String[] WORDS = {
-        "agencies",
-        "met",
-        "to",
-        "agree",
-        "the",
-        "agenda",
-        "for",
-        "semiconductor",
-        "cooperation",
-        "and",
-        "research",
-        "funding",
-        "calls",
-        "were",
-        "drafted",
-        "with",
-        "industry",
-        "partners",
-        "academia",
-        "government",
-        "report",
-        "published",
-        "next",
-        "steps",
-        "include",
-        "a",
-        "follow-up",
-        "session",
-        "in",
-        "Tokyo",
-        "London"
-    };
 
     /** A plain consumer with the rebuild's settings reads the whole topic to the end offsets it saw at the start. */
     private RawRun readRaw() {

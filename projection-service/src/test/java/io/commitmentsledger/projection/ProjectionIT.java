@@ -80,11 +80,7 @@ class ProjectionIT {
     }
 
     private JsonNode awaitVersion(CommitmentId id, long version) {
-        await().atMost(VISIBLE_WITHIN).until(() -> {
-            Response response = http.get("/api/v1/commitments/" + id);
-            return response.status() == 200 && response.json().get("version").asLong() >= version;
-        });
-        return http.get("/api/v1/commitments/" + id).json();
+        return http.awaitVersion(id, version);
     }
 
     /** Agrees, confirms on both sides, schedules a workshop and completes, as the ledger would publish it. */
@@ -355,6 +351,18 @@ class ProjectionIT {
                         "/api/v1/admin/rebuilds",
                         "/api/v1/admin/rebuilds/current")
                 .doesNotContain("/partnerships/{partnershipId}");
+    }
+
+    @Test
+    void describesTheAsynchronousAnswersAsWhatTheyCarry() {
+        JsonNode paths = http.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses/200")
+                        .toString())
+                .contains("#/components/schemas/Commitment\"");
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}~1timeline/get/responses/200")
+                        .toString())
+                .contains("#/components/schemas/Timeline\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.SampleText;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.events.ProgressReported;
@@ -263,52 +264,13 @@ class PublicationBenchmark {
     }
 
     private ProgressReported progress(String id) {
-        int length = 150 + random.nextInt(300);
-        StringBuilder note = new StringBuilder("Progress on the joint workshop: ");
-        while (note.length() < length) {
-            note.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        }
         return new ProgressReported(
                 new CommitmentId(id),
-                note.toString().trim(),
+                SampleText.progressNote(random),
                 random.nextBoolean() ? URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html") : null,
                 ActingAgency.parse(random.nextBoolean() ? "GB/DSIT" : "JP/METI"),
                 LocalDate.of(2024, 1, 16).plusDays(random.nextInt(400)));
     }
-
-    private static final String[] WORDS = {
-        "agencies",
-        "met",
-        "to",
-        "agree",
-        "the",
-        "agenda",
-        "for",
-        "semiconductor",
-        "cooperation",
-        "and",
-        "research",
-        "funding",
-        "calls",
-        "were",
-        "drafted",
-        "with",
-        "industry",
-        "partners",
-        "academia",
-        "government",
-        "report",
-        "published",
-        "next",
-        "steps",
-        "include",
-        "a",
-        "follow-up",
-        "session",
-        "in",
-        "Tokyo",
-        "London"
-    };
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));

@@ -39,9 +39,10 @@ public class EventRecords {
         if (record.value() == null) {
             throw new UnreadableRecord("record has no value");
         }
-        String payload = new String(record.value(), StandardCharsets.UTF_8);
+        String payload;
         CommitmentEvent event;
         try {
+            payload = StorableText.storable(new String(record.value(), StandardCharsets.UTF_8), json);
             event = json.readValue(payload, type);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new UnreadableRecord("value is not a valid " + cloudEventType, e);

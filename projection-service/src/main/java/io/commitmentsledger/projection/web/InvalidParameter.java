@@ -1,9 +1,16 @@
 package io.commitmentsledger.projection.web;
 
-/** A query parameter that cannot be understood. */
+/** A query parameter that cannot be understood or used; the answer names it. */
 class InvalidParameter extends RuntimeException {
 
-    InvalidParameter(String message) {
+    private final String parameter;
+
+    InvalidParameter(String parameter, String message) {
         super(message);
+        this.parameter = parameter;
+    }
+
+    String parameter() {
+        return parameter;
     }
 }

@@ -29,16 +29,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameter e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", e.getMessage());
+        return invalidParameter(e.parameter(), e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-request",
-                "Invalid request parameter",
-                e.getName() + " has an invalid value");
+        return invalidParameter(e.getName(), e.getName() + " has an invalid value");
+    }
+
+    /** A 400 whose {@code parameter} names the parameter at fault. */
+    private static ProblemDetail invalidParameter(String parameter, String detail) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", detail);
+        problem.setProperty("parameter", parameter);
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyWaiting(TooManyWaitingReads e) {
+        return retryLater(problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "too-many-waiting-reads", "Too many waiting reads", e.getMessage()));
     }
 
     @ExceptionHandler
@@ -47,6 +56,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 problem(HttpStatus.SERVICE_UNAVAILABLE, "version-not-yet-visible", "Not yet visible", e.getMessage());
         problem.setProperty("requiredVersion", e.requiredVersion());
         problem.setProperty("currentVersion", e.currentVersion());
+        return retryLater(problem);
+    }
+
+    /** A 503 that tells the client when to ask again. */
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);

@@ -1,6 +1,5 @@
 package io.commitmentsledger.projection.web;
 
-import io.commitmentsledger.projection.consumer.ProjectionProgress;
 import io.commitmentsledger.projection.store.CommitmentFilter;
 import io.commitmentsledger.projection.store.ReadModelQueries;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
@@ -14,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** What readers ask of the read model. Every answer comes from the active generation. */
 @RestController
@@ -33,16 +31,21 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Queries", description = "Where commitments stand and what happened to them")
 class QueryController {
 
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     private static final int LARGEST_PAGE = 100;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final String WAIT_DESCRIPTION = "How long to wait for minVersion, e.g. 2s or 500ms; 0 to answer"
+            + " at once; longer than ledger.projection.reads.longest-wait (30s) is cut to it; negative is a 400";
+    /** How long after a wait ends the container gives up on the answer, which comes well before. */
+    private static final Duration CONTAINER_GRACE = Duration.ofSeconds(10);
 
     private final ReadModelQueries queries;
-    private final ProjectionProgress progress;
+    private final VersionWaits waits;
     private final Clock clock;
 
-    QueryController(ReadModelQueries queries, ProjectionProgress progress, Clock clock) {
+    QueryController(ReadModelQueries queries, VersionWaits waits, Clock clock) {
         this.queries = queries;
-        this.progress = progress;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -60,10 +63,13 @@ class QueryController {
             @RequestParam(required = false) @Nullable Boolean overdue,
             @Parameter(description = "Words in the title or description") @RequestParam(required = false) @Nullable
                     String q,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new InvalidParameter("page must be 0 or more and size 1 to " + LARGEST_PAGE);
+            @Parameter(description = "0 or more") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "1 to " + LARGEST_PAGE) @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidParameter("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > LARGEST_PAGE) {
+            throw new InvalidParameter("size", "size must be 1 to " + LARGEST_PAGE);
         }
         LocalDate today = LocalDate.now(clock);
         var found = queries.list(
@@ -81,44 +87,49 @@ class QueryController {
     @GetMapping("/commitments/{commitmentId}")
     @Operation(
             summary = "Where a commitment stands",
-            description = "asOf: as it was known at that instant. minVersion with wait: read-your-writes, waits up to"
-                    + " `wait` (at most 30s) for the projection to reach the version a command answered; 503 if not.")
-    CommitmentView commitment(
+            description = "asOf: as it was known at that instant (years 1 to 9999). minVersion with wait:"
+                    + " read-your-writes, waits up to `wait` for the projection to reach the version a command"
+                    + " answered, without holding a thread. 404 commitment-not-found if the commitment is still"
+                    + " unknown when the wait ends; 503 version-not-yet-visible (Retry-After) if it is known at an"
+                    + " older version; 503 too-many-waiting-reads (Retry-After) at once if as many reads already"
+                    + " wait as the service allows (ledger.projection.reads.max-waiting).")
+    DeferredResult<CommitmentView> commitment(
             @PathVariable String commitmentId,
             @RequestParam(required = false) @Nullable Instant asOf,
-            @RequestParam(required = false) @Nullable Long minVersion,
-            @Parameter(description = "How long to wait for minVersion, e.g. 2s or 500ms; at most 30s")
-                    @RequestParam(defaultValue = "5s")
-                    String wait) {
-        LocalDate today = LocalDate.now(clock);
-        CommitmentSummary current = atLeast(commitmentId, minVersion, duration(wait));
-        if (asOf == null) {
-            return CommitmentView.of(current, today);
-        }
-        return queries.summaryAsOf(commitmentId, asOf)
-                .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(asOf, clock.getZone())))
-                .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + asOf));
+            @Parameter(description = "The version to wait for, 0 or more") @RequestParam(required = false) @Nullable
+                    Long minVersion,
+            @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
+        return whenVisible(commitmentId, asOf, minVersion, wait, (current, at) -> {
+            if (at == null) {
+                return CommitmentView.of(current, LocalDate.now(clock));
+            }
+            return queries.summaryAsOf(commitmentId, at)
+                    .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(at, clock.getZone())))
+                    .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + at));
+        });
     }
 
     @GetMapping("/commitments/{commitmentId}/timeline")
     @Operation(
             summary = "Everything that happened to a commitment, in order",
-            description = "asOf, minVersion and" + " wait as for the commitment")
-    TimelineView timeline(
+            description = "asOf, minVersion and wait as for the commitment")
+    DeferredResult<TimelineView> timeline(
             @PathVariable String commitmentId,
             @RequestParam(required = false) @Nullable Instant asOf,
-            @RequestParam(required = false) @Nullable Long minVersion,
-            @RequestParam(defaultValue = "5s") String wait) {
-        atLeast(commitmentId, minVersion, duration(wait));
-        var rows = queries.timeline(commitmentId, asOf);
-        if (rows.isEmpty()) {
-            throw new NotFound("commitment " + commitmentId + " was not yet known at " + asOf);
-        }
-        return new TimelineView(
-                commitmentId,
-                rows.get(rows.size() - 1).sequence(),
-                asOf,
-                rows.stream().map(TimelineView.Entry::of).toList());
+            @Parameter(description = "The version to wait for, 0 or more") @RequestParam(required = false) @Nullable
+                    Long minVersion,
+            @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
+        return whenVisible(commitmentId, asOf, minVersion, wait, (current, at) -> {
+            var rows = queries.timeline(commitmentId, at);
+            if (rows.isEmpty()) {
+                throw new NotFound("commitment " + commitmentId + " was not yet known at " + at);
+            }
+            return new TimelineView(
+                    commitmentId,
+                    rows.get(rows.size() - 1).sequence(),
+                    at,
+                    rows.stream().map(TimelineView.Entry::of).toList());
+        });
     }
 
     @GetMapping("/partnerships/{partnershipId}/overview")
@@ -127,50 +138,69 @@ class QueryController {
         return OverviewView.of(partnershipId, queries.overview(partnershipId, LocalDate.now(clock)));
     }
 
-    /** The commitment now, once it has reached {@code minVersion}; waits for that up to {@code wait}. */
-    private CommitmentSummary atLeast(String commitmentId, @Nullable Long minVersion, Duration wait) {
-        long required = minVersion == null ? 0 : minVersion;
-        Instant deadline = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-        while (true) {
-            CompletableFuture<Void> change = progress.nextChange(commitmentId);
-            Optional<CommitmentSummary> current = queries.summary(commitmentId);
-            if (current.isPresent() && current.get().version() >= required) {
-                return current.get();
-            }
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            if (minVersion == null || remaining.isNegative() || remaining.isZero()) {
-                if (current.isEmpty() && minVersion == null) {
-                    throw new NotFound("no commitment " + commitmentId + " is known");
-                }
-                throw new ProjectionLagging(
-                        commitmentId,
-                        required,
-                        current.map(CommitmentSummary::version).orElse(-1L));
-            }
-            awaitQuietly(change, remaining);
+    /**
+     * The commitment now; with {@code minVersion}, once it has reached that version, waiting for it (without a
+     * thread) up to {@code wait}.
+     */
+    private CompletableFuture<CommitmentSummary> current(
+            String commitmentId, @Nullable Long minVersion, Duration wait) {
+        if (minVersion == null) {
+            return CompletableFuture.completedFuture(queries.summary(commitmentId)
+                    .orElseThrow(() -> new NotFound("no commitment " + commitmentId + " is known")));
         }
+        if (minVersion < 0) {
+            throw new InvalidParameter("minVersion", "minVersion must be 0 or more");
+        }
+        return waits.atLeast(commitmentId, minVersion, wait);
+    }
+
+    /**
+     * Answers asynchronously with {@code view} of the commitment (and the {@code asOf} instant) once it is visible at
+     * {@code minVersion}; a client that goes away, or a container timeout, ends the wait.
+     */
+    private <T> DeferredResult<T> whenVisible(
+            String commitmentId,
+            @Nullable Instant asOf,
+            @Nullable Long minVersion,
+            String wait,
+            BiFunction<CommitmentSummary, @Nullable Instant, T> view) {
+        Instant at = asOf == null ? null : withinTheCalendar(asOf);
+        Duration waitFor = waits.bounded(duration(wait));
+        CompletableFuture<CommitmentSummary> current = current(commitmentId, minVersion, waitFor);
+        DeferredResult<T> result =
+                new DeferredResult<>(waitFor.plus(CONTAINER_GRACE).toMillis());
+        result.onCompletion(() -> current.cancel(false));
+        current.thenApply(summary -> view.apply(summary, at)).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.setErrorResult(
+                        failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure);
+            } else {
+                result.setResult(answer);
+            }
+        });
+        return result;
+    }
+
+    /** PostgreSQL's timestamps, and Java's, hold years 1 to 9999 without trouble. */
+    private static Instant withinTheCalendar(Instant asOf) {
+        if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
+            throw new InvalidParameter("asOf", "asOf must be between " + EARLIEST + " and " + LATEST);
+        }
+        return asOf;
     }
 
     private static Duration duration(String text) {
+        Duration duration;
         try {
-            Duration duration = DurationStyle.detectAndParse(text);
-            if (duration.isNegative()) {
-                throw new InvalidParameter("wait must not be negative");
-            }
-            return duration;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("wait must be a duration such as 2s, 500ms or PT2S");
+            duration = DurationStyle.detectAndParse(text);
+        } catch (RuntimeException e) { // not a duration, or too long for one
+            throw new InvalidParameter("wait", "wait must be a duration such as 2s, 500ms or PT2S");
         }
-    }
-
-    private static void awaitQuietly(CompletableFuture<Void> change, Duration remaining) {
-        try {
-            change.get(remaining.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // the loop reads again and gives up once the deadline has passed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the projection", e);
+        if (duration.isNegative()) {
+            throw new InvalidParameter("wait", "wait must not be negative");
         }
+        return duration;
     }
 }

@@ -21,9 +21,14 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
             "ledger.embedded-postgres.clean-start=true",
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
             "ledger.projection.stuck-after=2s",
-            "ledger.projection.lag-refresh=1s"
+            "ledger.projection.lag-refresh=1s",
+            "ledger.projection.reads.max-waiting=" + ProjectionIntegrationTest.MAX_WAITING_READS
         })
 @EmbeddedKafka(
         partitions = 3,
         topics = {EventTypes.DEFAULT_TOPIC, EventTypes.DEFAULT_TOPIC + ".DLT"})
-public @interface ProjectionIntegrationTest {}
+public @interface ProjectionIntegrationTest {
+
+    /** How many reads may wait for a version at once in these tests; fewer than the service's default. */
+    int MAX_WAITING_READS = 250;
+}
