@@ -12,11 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -294,12 +289,6 @@ final class FuzzRequests {
     static final class KnownDefects {
 
         /**
-         * D1: projection-service answers 500 internal-error to a query parameter whose percent-escapes are not UTF-8
-         * ({@code GET /api/v1/commitments?partnership=%FF}): Tomcat's InvalidParameterException is not mapped.
-         */
-        static final Set<String> QUERY_VALUES_NOT_UTF8 = Set.of("%FF", "%C3%28", "%ED%A0%80", "%", "%G0", "\u00FF");
-
-        /**
          * D2: both services answer a request whose Accept header cannot be parsed ({@code Accept: garbage}) with an
          * empty body and no Content-Type (406, or 404 and 400 where the request was wrong anyway).
          */
@@ -311,28 +300,9 @@ final class FuzzRequests {
          */
         static final Set<String> WILDCARD_CONTENT_TYPES = Set.of("*/*", "application/*");
 
-        /**
-         * D4: projection-service answers 500 to an asOf outside PostgreSQL's timestamp range, on a commitment that
-         * exists ({@code GET /api/v1/commitments/fz-34?asOf=%2B1000000000-12-31T23:59:59.999999999Z}, and its
-         * timeline): "timestamp out of range" from the timeline query.
-         */
-        static final Set<String> AS_OF_BEYOND_POSTGRES = Set.of(
-                "-4714-11-23T00:00:00Z",
-                "%2B294277-01-01T00:00:00Z",
-                "-1000000000-01-01T00:00:00Z",
-                "%2B1000000000-12-31T23:59:59.999999999Z",
-                "%2B999999999-12-31T23:59:59Z",
-                "-999999999-01-01T00:00:00Z");
-
-        /**
-         * D5: projection-service answers 500 to a NUL in a list filter ({@code GET /api/v1/commitments?party=%00}):
-         * PostgreSQL refuses the byte 0x00 in text.
-         */
-        static final Set<String> NUL = Set.of("%00");
-
         private KnownDefects() {}
 
-        static Arbitrary<String> without(Arbitrary<String> values, Set<String> defect) {
+        static Gen<String> without(Gen<String> values, Set<String> defect) {
             return values.filter(value -> !defect.contains(value));
         }
     }
@@ -340,8 +310,8 @@ final class FuzzRequests {
     private FuzzRequests() {}
 
     /** Every kind of request, weighted so that about a third are valid commands. */
-    static Arbitrary<FuzzRequest> requests() {
-        return Arbitraries.frequencyOf(
+    static Gen<FuzzRequest> requests() {
+        return Gen.frequencyOf(
                 Tuple.of(30, validCommands()),
                 Tuple.of(20, commandsWithAWrongBody()),
                 Tuple.of(8, commandsWithAWrongHeader()),
@@ -366,17 +336,14 @@ final class FuzzRequests {
             @Nullable String commitmentId) {}
 
     /** Biased towards the first ids, so that most commands meet a commitment that exists and has a history. */
-    static Arbitrary<String> poolIds() {
-        return Arbitraries.integers()
-                .between(0, POOL - 1)
-                .withDistribution(RandomDistribution.biased())
-                .map(n -> "fz-" + n);
+    static Gen<String> poolIds() {
+        return Gen.biasedIntegers(0, POOL - 1).map(n -> "fz-" + n);
     }
 
-    static Arbitrary<Command> commands() {
-        return Arbitraries.frequencyOf(
+    static Gen<Command> commands() {
+        return Gen.frequencyOf(
                 Tuple.of(4, agreements()),
-                Tuple.of(5, facts("confirmations", "confirmedOn", Arbitraries.just(Map.of()))),
+                Tuple.of(5, facts("confirmations", "confirmedOn", Gen.just(Map.of()))),
                 Tuple.of(4, facts("workshops", "scheduledOn", workshopBodies())),
                 Tuple.of(2, workshopFacts("reschedulings", "rescheduledOn", rescheduleBodies())),
                 Tuple.of(1, workshopFacts("cancellation", "cancelledOn", reasons("reason"))),
@@ -387,18 +354,17 @@ final class FuzzRequests {
                 Tuple.of(1, facts("withdrawal", "withdrawnOn", reasons("reason"))));
     }
 
-    private static Arbitrary<Command> agreements() {
-        Arbitrary<@Nullable String> ids = Arbitraries.frequencyOf(
-                Tuple.of(9, poolIds().map(id -> (@Nullable String) id)), Tuple.of(1, Arbitraries.just(null)));
-        return Combinators.combine(
+    private static Gen<Command> agreements() {
+        Gen<@Nullable String> ids =
+                Gen.frequencyOf(Tuple.of(9, poolIds().map(id -> (@Nullable String) id)), Tuple.of(1, Gen.just(null)));
+        return Gen.combine(
                         ids,
-                        Arbitraries.of("semiconductors", "ai", "data", "open-ran"),
-                        Arbitraries.of(
-                                List.of("METI"), List.of("METI", "MIC"), List.of("METI", "MIC", "DIGITAL-AGENCY")),
+                        Gen.of("semiconductors", "ai", "data", "open-ran"),
+                        Gen.of(List.of("METI"), List.of("METI", "MIC"), List.of("METI", "MIC", "DIGITAL-AGENCY")),
                         targets(),
-                        Arbitraries.integers().between(0, 19),
-                        Arbitraries.of("JP/METI", "GB/DSIT", "JP/MIC", "FR/MEAE"),
-                        Arbitraries.of("", " and its follow-up", " \u00E9t\u00E9 \u65E5\u672C"))
+                        Gen.integers(0, 19),
+                        Gen.of("JP/METI", "GB/DSIT", "JP/MIC", "FR/MEAE"),
+                        Gen.of("", " and its follow-up", " \u00E9t\u00E9 \u65E5\u672C"))
                 .as((id, area, japan, target, day, agency, suffix) -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     if (id != null) {
@@ -427,15 +393,14 @@ final class FuzzRequests {
     }
 
     /** A command on a commitment: its own fields, the day it happened and the acting agency. */
-    private static Arbitrary<Command> facts(String name, String dayField, Arbitrary<Map<String, Object>> fields) {
-        return Combinators.combine(poolIds(), fields, days(), agencies())
+    private static Gen<Command> facts(String name, String dayField, Gen<Map<String, Object>> fields) {
+        return Gen.combine(poolIds(), fields, days(), agencies())
                 .as((id, own, day, agency) -> new Command(
                         name, "/api/v1/commitments/" + id + "/" + name, body(own, dayField, day, agency), id));
     }
 
-    private static Arbitrary<Command> workshopFacts(
-            String name, String dayField, Arbitrary<Map<String, Object>> fields) {
-        return Combinators.combine(poolIds(), Arbitraries.of(WORKSHOPS), fields, days(), agencies())
+    private static Gen<Command> workshopFacts(String name, String dayField, Gen<Map<String, Object>> fields) {
+        return Gen.combine(poolIds(), Gen.of(WORKSHOPS), fields, days(), agencies())
                 .as((id, workshop, own, day, agency) -> new Command(
                         name,
                         "/api/v1/commitments/" + id + "/workshops/" + workshop + "/" + name,
@@ -451,39 +416,33 @@ final class FuzzRequests {
     }
 
     /** Days after the earliest agreement, some before the commitment's own agreement. */
-    private static Arbitrary<String> days() {
-        return Arbitraries.integers()
-                .between(0, 90)
-                .map(n -> FIRST_AGREEMENT.plusDays(n).toString());
+    private static Gen<String> days() {
+        return Gen.integers(0, 90).map(n -> FIRST_AGREEMENT.plusDays(n).toString());
     }
 
-    private static Arbitrary<String> agencies() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.just("JP/METI")),
-                Tuple.of(5, Arbitraries.just("GB/DSIT")),
-                Tuple.of(1, Arbitraries.just("JP/MIC")),
-                Tuple.of(1, Arbitraries.just("FR/MEAE")));
+    private static Gen<String> agencies() {
+        return Gen.frequencyOf(
+                Tuple.of(5, Gen.just("JP/METI")),
+                Tuple.of(5, Gen.just("GB/DSIT")),
+                Tuple.of(1, Gen.just("JP/MIC")),
+                Tuple.of(1, Gen.just("FR/MEAE")));
     }
 
-    private static Arbitrary<Map<String, Object>> targets() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("2024-Q1", "2024-Q2", "2025-Q4", "2023-Q4").map(q -> Map.of("quarter", q)),
-                Arbitraries.of("2024-03-31", "2024-06-30", "2026-12-31").map(d -> Map.of("date", d)));
+    private static Gen<Map<String, Object>> targets() {
+        return Gen.oneOf(
+                Gen.of("2024-Q1", "2024-Q2", "2025-Q4", "2023-Q4").map(q -> Map.of("quarter", q)),
+                Gen.of("2024-03-31", "2024-06-30", "2026-12-31").map(d -> Map.of("date", d)));
     }
 
-    private static Arbitrary<Map<String, Object>> windows() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("2024-02-20", "2024-05-01").map(d -> Map.of("date", d)),
-                Arbitraries.just(Map.of("start", "2024-03-01", "end", "2024-03-02")),
-                Arbitraries.of("2024-Q1", "2024-Q3").map(q -> Map.of("quarter", q)));
+    private static Gen<Map<String, Object>> windows() {
+        return Gen.oneOf(
+                Gen.of("2024-02-20", "2024-05-01").map(d -> Map.of("date", d)),
+                Gen.just(Map.of("start", "2024-03-01", "end", "2024-03-02")),
+                Gen.of("2024-Q1", "2024-Q3").map(q -> Map.of("quarter", q)));
     }
 
-    private static Arbitrary<Map<String, Object>> workshopBodies() {
-        return Combinators.combine(
-                        Arbitraries.of(WORKSHOPS),
-                        windows(),
-                        Arbitraries.of("IN_PERSON", "ONLINE", "HYBRID"),
-                        Arbitraries.of("JP", "GB"))
+    private static Gen<Map<String, Object>> workshopBodies() {
+        return Gen.combine(Gen.of(WORKSHOPS), windows(), Gen.of("IN_PERSON", "ONLINE", "HYBRID"), Gen.of("JP", "GB"))
                 .as((workshop, when, format, host) -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("workshopId", workshop);
@@ -496,29 +455,27 @@ final class FuzzRequests {
                 });
     }
 
-    private static Arbitrary<Map<String, Object>> rescheduleBodies() {
-        return Combinators.combine(windows(), Arbitraries.of("IN_PERSON", "ONLINE", "HYBRID"))
-                .as((when, format) -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("when", when);
-                    body.put("format", format);
-                    body.put("location", "Tokyo");
-                    body.put("reason", "Venue moved");
-                    return body;
-                });
+    private static Gen<Map<String, Object>> rescheduleBodies() {
+        return Gen.combine(windows(), Gen.of("IN_PERSON", "ONLINE", "HYBRID")).as((when, format) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("when", when);
+            body.put("format", format);
+            body.put("location", "Tokyo");
+            body.put("reason", "Venue moved");
+            return body;
+        });
     }
 
-    private static Arbitrary<Map<String, Object>> progressBodies() {
-        return Arbitraries.of("https://example.org/report", "http://example.org/r?x=1")
-                .map(evidence -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("note", "Drafted the workshop agenda");
-                    body.put("evidence", evidence);
-                    return body;
-                });
+    private static Gen<Map<String, Object>> progressBodies() {
+        return Gen.of("https://example.org/report", "http://example.org/r?x=1").map(evidence -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("note", "Drafted the workshop agenda");
+            body.put("evidence", evidence);
+            return body;
+        });
     }
 
-    private static Arbitrary<Map<String, Object>> amendmentBodies() {
+    private static Gen<Map<String, Object>> amendmentBodies() {
         return targets().map(target -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("target", target);
@@ -527,32 +484,31 @@ final class FuzzRequests {
         });
     }
 
-    private static Arbitrary<Map<String, Object>> reasons(String field) {
-        return Arbitraries.of("Done as agreed", "x".repeat(1000), "\u65E5\u672C\u8A9E")
-                .map(text -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put(field, text);
-                    return body;
-                });
+    private static Gen<Map<String, Object>> reasons(String field) {
+        return Gen.of("Done as agreed", "x".repeat(1000), "\u65E5\u672C\u8A9E").map(text -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put(field, text);
+            return body;
+        });
     }
 
     // ---- commands as requests --------------------------------------------------------------------------------
 
-    static Arbitrary<FuzzRequest> validCommands() {
-        return Combinators.combine(commands(), preconditions())
+    static Gen<FuzzRequest> validCommands() {
+        return Gen.combine(commands(), preconditions())
                 .as((command, headers) -> command(command, "valid " + command.kind(), FuzzJson.write(command.body()))
                         .withHeaders(headers));
     }
 
     /** Mostly none; sometimes a version to match (often the wrong one), sometimes a reused idempotency key. */
-    private static Arbitrary<List<String>> preconditions() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(List.of())),
+    private static Gen<List<String>> preconditions() {
+        return Gen.frequencyOf(
+                Tuple.of(8, Gen.just(List.of())),
                 Tuple.of(
                         2,
-                        Arbitraries.of("\"0\"", "\"1\"", "\"2\"", "\"3\"", "*", "W/\"1\"", "\"1\", \"2\"")
+                        Gen.of("\"0\"", "\"1\"", "\"2\"", "\"3\"", "*", "W/\"1\"", "\"1\", \"2\"")
                                 .map(tag -> List.of("If-Match: " + tag))),
-                Tuple.of(1, Arbitraries.integers().between(0, 9).map(n -> List.of("Idempotency-Key: fuzz-key-" + n))));
+                Tuple.of(1, Gen.integers(0, 9).map(n -> List.of("Idempotency-Key: fuzz-key-" + n))));
     }
 
     private static FuzzRequest command(Command command, String kind, byte[] body) {
@@ -563,26 +519,26 @@ final class FuzzRequests {
     /** A mutation of a body, named for the statistics. */
     record Mutation(String name, UnaryOperator<Object> apply) {}
 
-    static Arbitrary<FuzzRequest> commandsWithAWrongBody() {
-        return Combinators.combine(commands(), mutations())
+    static Gen<FuzzRequest> commandsWithAWrongBody() {
+        return Gen.combine(commands(), mutations())
                 .as((command, mutation) -> command(
                         command,
                         mutation.name() + " in " + command.kind(),
                         FuzzJson.write(mutation.apply().apply(FuzzJson.copy(command.body())))));
     }
 
-    static Arbitrary<Mutation> mutations() {
-        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1_000);
-        return Arbitraries.oneOf(
+    static Gen<Mutation> mutations() {
+        Gen<Integer> pick = Gen.integers(0, 1_000);
+        return Gen.oneOf(
                 pick.map(at -> new Mutation("missing field", body -> remove(body, at))),
-                Combinators.combine(
-                                Arbitraries.of("unexpected", "commitmentid", "ActingAgency", "", "__proto__", "\u0000"),
-                                Arbitraries.of(WRONG_TYPES),
+                Gen.combine(
+                                Gen.of("unexpected", "commitmentid", "ActingAgency", "", "__proto__", "\u0000"),
+                                Gen.of(WRONG_TYPES),
                                 pick)
                         .as((key, value, at) -> new Mutation("unknown field", body -> addField(body, at, key, value))),
-                Combinators.combine(Arbitraries.of(WRONG_TYPES), pick)
+                Gen.combine(Gen.of(WRONG_TYPES), pick)
                         .as((value, at) -> new Mutation("wrong JSON type", body -> replace(body, at, value))),
-                Combinators.combine(Arbitraries.of(ODD_CHARACTERS), Arbitraries.of(0, 1, 2, 3), pick)
+                Gen.combine(Gen.of(ODD_CHARACTERS), Gen.of(0, 1, 2, 3), pick)
                         .as((odd, where, at) -> new Mutation(
                                 "odd character",
                                 body -> replaceText(body, at, text -> switch (where) {
@@ -592,57 +548,55 @@ final class FuzzRequests {
                                     case 2 -> text + odd;
                                     default -> odd;
                                 }))),
-                Combinators.combine(Arbitraries.of(BAD_STRING_BYTES), pick)
+                Gen.combine(Gen.of(BAD_STRING_BYTES), pick)
                         .as((bytes, at) -> new Mutation(
                                 "bytes not UTF-8 or unescaped",
                                 body -> replaceText(body, at, text -> Raw.of("\"" + "ab" + bytes + "cd\"")))),
-                Combinators.combine(Arbitraries.of(IMPOSSIBLE_DATES), pick)
+                Gen.combine(Gen.of(IMPOSSIBLE_DATES), pick)
                         .as((date, at) -> new Mutation("impossible date", body -> replaceDate(body, at, date))),
-                Combinators.combine(Arbitraries.of(IMPOSSIBLE_QUARTERS), pick)
+                Gen.combine(Gen.of(IMPOSSIBLE_QUARTERS), pick)
                         .as((quarter, at) ->
                                 new Mutation("impossible quarter", body -> replaceQuarter(body, at, quarter))),
-                Combinators.combine(Arbitraries.of(201, 301, 1001, 4001, 20_000), pick)
+                Gen.combine(Gen.of(201, 301, 1001, 4001, 20_000), pick)
                         .as((length, at) -> new Mutation(
                                 "text too long", body -> replaceText(body, at, text -> "y".repeat(length)))),
-                Combinators.combine(Arbitraries.of(WRONG_TYPES), Arbitraries.of("same", "other"), pick)
+                Gen.combine(Gen.of(WRONG_TYPES), Gen.of("same", "other"), pick)
                         .as((value, which, at) ->
                                 new Mutation("duplicate key", body -> duplicateKey(body, at, which, value))),
-                Arbitraries.of(NOT_JSON).map(text -> new Mutation("not JSON", body -> Raw.of(text))),
-                Arbitraries.of(" ", "", "\t")
+                Gen.of(NOT_JSON).map(text -> new Mutation("not JSON", body -> Raw.of(text))),
+                Gen.of(" ", "", "\t")
                         .map(blank ->
                                 new Mutation("blank text", body -> replaceText(body, blank.length(), text -> blank))),
-                Arbitraries.of(2, 3, 4, 20)
+                Gen.of(2, 3, 4, 20)
                         .map(count -> new Mutation("truncated", body -> {
                             byte[] bytes = FuzzJson.write(body);
                             return new Raw(java.util.Arrays.copyOf(bytes, bytes.length * (count - 1) / count));
                         })));
     }
 
-    static Arbitrary<FuzzRequest> commandsWithAWrongHeader() {
-        Arbitrary<Tuple.Tuple2<String, List<String>>> headers = Arbitraries.oneOf(
-                Arbitraries.of(IF_MATCH).map(value -> Tuple.of("If-Match", List.of("If-Match: " + value))),
-                Arbitraries.of(IDEMPOTENCY_KEYS)
+    static Gen<FuzzRequest> commandsWithAWrongHeader() {
+        Gen<Tuple.Tuple2<String, List<String>>> headers = Gen.oneOf(
+                Gen.of(IF_MATCH).map(value -> Tuple.of("If-Match", List.of("If-Match: " + value))),
+                Gen.of(IDEMPOTENCY_KEYS)
                         .map(value -> Tuple.of("Idempotency-Key", List.of("Idempotency-Key: " + value))),
-                KnownDefects.without(Arbitraries.of(ACCEPTS), KnownDefects.UNPARSEABLE_ACCEPT)
+                KnownDefects.without(Gen.of(ACCEPTS), KnownDefects.UNPARSEABLE_ACCEPT)
                         .map(value -> Tuple.of("Accept", List.of("Accept: " + value))),
-                Arbitraries.just(Tuple.of("two If-Match", List.of("If-Match: \"0\"", "If-Match: \"1\""))),
-                Arbitraries.just(Tuple.of(
+                Gen.just(Tuple.of("two If-Match", List.of("If-Match: \"0\"", "If-Match: \"1\""))),
+                Gen.just(Tuple.of(
                         "two Idempotency-Keys", List.of("Idempotency-Key: fuzz-a", "Idempotency-Key: fuzz-b"))));
-        Arbitrary<FuzzRequest> otherHeaders = Combinators.combine(commands(), headers)
+        Gen<FuzzRequest> otherHeaders = Gen.combine(commands(), headers)
                 .as((command, header) -> command(
                                 command, header.get1() + " header on " + command.kind(), FuzzJson.write(command.body()))
                         .withHeaders(header.get2()));
-        Arbitrary<FuzzRequest> contentTypes = Combinators.combine(
+        Gen<FuzzRequest> contentTypes = Gen.combine(
                         commands(),
-                        Arbitraries.frequencyOf(
-                                Tuple.of(1, Arbitraries.just(List.<String>of())),
+                        Gen.frequencyOf(
+                                Tuple.of(1, Gen.just(List.<String>of())),
                                 Tuple.of(
                                         1,
-                                        Arbitraries.just(
+                                        Gen.just(
                                                 List.of("Content-Type: application/json", "Content-Type: text/plain"))),
-                                Tuple.of(
-                                        8,
-                                        Arbitraries.of(CONTENT_TYPES).map(value -> List.of("Content-Type: " + value)))))
+                                Tuple.of(8, Gen.of(CONTENT_TYPES).map(value -> List.of("Content-Type: " + value)))))
                 .as((command, contentType) -> new FuzzRequest(
                         Service.LEDGER,
                         "Content-Type " + (contentType.isEmpty() ? "missing" : "wrong") + " on " + command.kind(),
@@ -651,15 +605,15 @@ final class FuzzRequests {
                         contentType,
                         FuzzJson.write(command.body()),
                         0));
-        return Arbitraries.oneOf(otherHeaders, contentTypes);
+        return Gen.oneOf(otherHeaders, contentTypes);
     }
 
     /** Over 64 KiB: a text field, padding, or many elements. Refused with 413 before anything is read into a command. */
-    static Arbitrary<FuzzRequest> oversizedCommands() {
-        return Combinators.combine(
+    static Gen<FuzzRequest> oversizedCommands() {
+        return Gen.combine(
                         commands(),
-                        Arbitraries.integers().between(65 * 1024, 256 * 1024),
-                        Arbitraries.of("long text", "whitespace", "many fields"))
+                        Gen.integers(65 * 1024, 256 * 1024),
+                        Gen.of("long text", "whitespace", "many fields"))
                 .as((command, size, how) -> {
                     Map<String, Object> body = new LinkedHashMap<>(command.body());
                     byte[] bytes = switch (how) {
@@ -686,9 +640,8 @@ final class FuzzRequests {
                 });
     }
 
-    static Arbitrary<FuzzRequest> deeplyNestedCommands() {
-        return Combinators.combine(
-                        commands(), Arbitraries.of(100, 600, 1_001, 5_000, 20_000), Arbitraries.of("array", "object"))
+    static Gen<FuzzRequest> deeplyNestedCommands() {
+        return Gen.combine(commands(), Gen.of(100, 600, 1_001, 5_000, 20_000), Gen.of("array", "object"))
                 .as((command, depth, how) -> {
                     String open = how.equals("array") ? "[" : "{\"a\":";
                     String close = how.equals("array") ? "]" : "}";
@@ -827,19 +780,19 @@ final class FuzzRequests {
     // ---- the rest of the write side -------------------------------------------------------------------------
 
     /** A commitment id for a path: mostly one of the pool, sometimes unknown, sometimes not an id at all. */
-    static Arbitrary<String> pathIds() {
-        return Arbitraries.frequencyOf(
+    static Gen<String> pathIds() {
+        return Gen.frequencyOf(
                 Tuple.of(6, poolIds()),
-                Tuple.of(1, Arbitraries.integers().between(0, 99).map(n -> "fz-unknown-" + n)),
-                Tuple.of(3, Arbitraries.of(ODD_SEGMENTS)));
+                Tuple.of(1, Gen.integers(0, 99).map(n -> "fz-unknown-" + n)),
+                Tuple.of(3, Gen.of(ODD_SEGMENTS)));
     }
 
     /** Every path of both services, with an id from {@link #pathIds()}. */
-    static Arbitrary<Tuple.Tuple2<Service, String>> anyPath() {
-        Arbitrary<String> ledgerPaths = Combinators.combine(
+    static Gen<Tuple.Tuple2<Service, String>> anyPath() {
+        Gen<String> ledgerPaths = Gen.combine(
                         pathIds(),
-                        Arbitraries.of(WORKSHOPS),
-                        Arbitraries.of(
+                        Gen.of(WORKSHOPS),
+                        Gen.of(
                                 "",
                                 "/{id}/confirmations",
                                 "/{id}/workshops",
@@ -855,9 +808,9 @@ final class FuzzRequests {
                 .as((id, workshop, tail) -> tail.startsWith("!")
                         ? tail.substring(1)
                         : "/api/v1/commitments" + tail.replace("{id}", id).replace("{w}", workshop));
-        Arbitrary<String> projectionPaths = Combinators.combine(
+        Gen<String> projectionPaths = Gen.combine(
                         pathIds(),
-                        Arbitraries.of(
+                        Gen.of(
                                 "/api/v1/commitments",
                                 "/api/v1/commitments/{id}",
                                 "/api/v1/commitments/{id}/timeline",
@@ -867,17 +820,17 @@ final class FuzzRequests {
                                 "/partnerships/{id}",
                                 "/commitments/{id}"))
                 .as((id, path) -> path.replace("{id}", id));
-        return Arbitraries.oneOf(
+        return Gen.oneOf(
                 ledgerPaths.map(path -> Tuple.of(Service.LEDGER, path)),
                 projectionPaths.map(path -> Tuple.of(Service.PROJECTION, path)));
     }
 
     /** PUT, DELETE, PATCH, OPTIONS, HEAD, TRACE and the wrong one of GET and POST, on every path. */
-    static Arbitrary<FuzzRequest> oddMethods() {
-        return Combinators.combine(
+    static Gen<FuzzRequest> oddMethods() {
+        return Gen.combine(
                         anyPath(),
-                        Arbitraries.of("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "GET", "POST"),
-                        Arbitraries.of(true, false))
+                        Gen.of("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "GET", "POST"),
+                        Gen.of(true, false))
                 .as((path, method, withBody) -> new FuzzRequest(
                         path.get1(),
                         method + " on any path",
@@ -888,10 +841,10 @@ final class FuzzRequests {
                         0));
     }
 
-    static Arbitrary<FuzzRequest> historyReads() {
-        Arbitrary<String> positions = Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 3_000).map(String::valueOf),
-                Arbitraries.of(
+    static Gen<FuzzRequest> historyReads() {
+        Gen<String> positions = Gen.oneOf(
+                Gen.longs(0, 3_000).map(String::valueOf),
+                Gen.of(
                         "-1",
                         "9223372036854775807",
                         "9223372036854775808",
@@ -906,37 +859,37 @@ final class FuzzRequests {
                         "+1",
                         "%2B1",
                         "\u00FF"));
-        Arbitrary<String> paths = Arbitraries.oneOf(
+        Gen<String> paths = Gen.oneOf(
                 pathIds().map(id -> "/api/v1/commitments/" + id + "/events"),
                 positions.map(position -> "/api/v1/events/" + position));
-        return Combinators.combine(paths, queryTails(), readHeaders())
+        return Gen.combine(paths, queryTails(), readHeaders())
                 .as((path, query, headers) ->
                         new FuzzRequest(Service.LEDGER, "history read", "GET", path + query, headers, null, 0));
     }
 
     /** Mostly nothing; sometimes unknown, repeated or badly escaped parameters. */
-    private static Arbitrary<String> queryTails() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just("")),
-                Tuple.of(1, Arbitraries.of(ODD_QUERY_VALUES).map(value -> "?x=" + value)),
-                Tuple.of(1, Arbitraries.of("?a=1&a=2", "?%00", "?%FF=1", "?=", "?&&", "?x", "?version=abc")));
+    private static Gen<String> queryTails() {
+        return Gen.frequencyOf(
+                Tuple.of(6, Gen.just("")),
+                Tuple.of(1, Gen.of(ODD_QUERY_VALUES).map(value -> "?x=" + value)),
+                Tuple.of(1, Gen.of("?a=1&a=2", "?%00", "?%FF=1", "?=", "?&&", "?x", "?version=abc")));
     }
 
-    private static Arbitrary<List<String>> readHeaders() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(List.of())),
+    private static Gen<List<String>> readHeaders() {
+        return Gen.frequencyOf(
+                Tuple.of(6, Gen.just(List.of())),
                 Tuple.of(
                         2,
-                        KnownDefects.without(Arbitraries.of(ACCEPTS), KnownDefects.UNPARSEABLE_ACCEPT)
+                        KnownDefects.without(Gen.of(ACCEPTS), KnownDefects.UNPARSEABLE_ACCEPT)
                                 .map(value -> List.of("Accept: " + value))),
-                Tuple.of(1, Arbitraries.of(IF_MATCH).map(value -> List.of("If-Match: " + value))),
-                Tuple.of(1, Arbitraries.of(IDEMPOTENCY_KEYS).map(value -> List.of("Idempotency-Key: " + value))),
-                Tuple.of(1, Arbitraries.of(CONTENT_TYPES).map(value -> List.of("Content-Type: " + value))));
+                Tuple.of(1, Gen.of(IF_MATCH).map(value -> List.of("If-Match: " + value))),
+                Tuple.of(1, Gen.of(IDEMPOTENCY_KEYS).map(value -> List.of("Idempotency-Key: " + value))),
+                Tuple.of(1, Gen.of(CONTENT_TYPES).map(value -> List.of("Content-Type: " + value))));
     }
 
     /** Command paths whose ids are not ids, with a valid body. */
-    static Arbitrary<FuzzRequest> oddPaths() {
-        return Combinators.combine(commands(), Arbitraries.of(ODD_SEGMENTS), Arbitraries.of(true, false), queryTails())
+    static Gen<FuzzRequest> oddPaths() {
+        return Gen.combine(commands(), Gen.of(ODD_SEGMENTS), Gen.of(true, false), queryTails())
                 .as((command, segment, inWorkshop, query) -> {
                     String path = command.path();
                     if (inWorkshop && path.contains("/workshops/")) {
@@ -953,27 +906,25 @@ final class FuzzRequests {
 
     // ---- projection-service ---------------------------------------------------------------------------------
 
-    static Arbitrary<FuzzRequest> projectionQueries() {
-        return Arbitraries.frequencyOf(
+    static Gen<FuzzRequest> projectionQueries() {
+        return Gen.frequencyOf(
                 Tuple.of(4, lists()),
                 Tuple.of(3, commitmentReads("")),
                 Tuple.of(3, commitmentReads("/timeline")),
                 Tuple.of(1, overviews()));
     }
 
-    private static Arbitrary<FuzzRequest> lists() {
-        Arbitrary<String> filter = Arbitraries.oneOf(
-                parameter("partnership", Arbitraries.of(PARTNERSHIP, "nope", "JP-UK")),
-                parameter("area", Arbitraries.of("semiconductors", "ai", "AI")),
-                parameter("party", Arbitraries.of("JP", "GB", "jp", "XX", "J", "JPN")),
-                parameter(
-                        "status",
-                        Arbitraries.of("AGREED", "CONFIRMED", "COMPLETED", "WITHDRAWN", "agreed", "OPEN", "0")),
-                parameter("overdue", Arbitraries.of("true", "false", "yes", "1", "TRUE", "on")),
-                parameter("q", Arbitraries.of("workshop", "WORK", "%25", "_", "%5C", "%27", "\u00E9t\u00E9")),
+    private static Gen<FuzzRequest> lists() {
+        Gen<String> filter = Gen.oneOf(
+                parameter("partnership", Gen.of(PARTNERSHIP, "nope", "JP-UK")),
+                parameter("area", Gen.of("semiconductors", "ai", "AI")),
+                parameter("party", Gen.of("JP", "GB", "jp", "XX", "J", "JPN")),
+                parameter("status", Gen.of("AGREED", "CONFIRMED", "COMPLETED", "WITHDRAWN", "agreed", "OPEN", "0")),
+                parameter("overdue", Gen.of("true", "false", "yes", "1", "TRUE", "on")),
+                parameter("q", Gen.of("workshop", "WORK", "%25", "_", "%5C", "%27", "\u00E9t\u00E9")),
                 parameter(
                         "page",
-                        Arbitraries.of(
+                        Gen.of(
                                 "0",
                                 "1",
                                 "5",
@@ -986,10 +937,9 @@ final class FuzzRequests {
                                 "1.5",
                                 "0x1")),
                 parameter(
-                        "size",
-                        Arbitraries.of("1", "20", "100", "0", "101", "-1", "2147483647", "99999999999999", "x", "1e2")),
-                Arbitraries.of("asOf=2024-02-01T00:00:00Z", "unknown=1", "page=1&page=2", "size=1&size=x"));
-        return Combinators.combine(filter.list().ofMaxSize(4), readHeaders())
+                        "size", Gen.of("1", "20", "100", "0", "101", "-1", "2147483647", "99999999999999", "x", "1e2")),
+                Gen.of("asOf=2024-02-01T00:00:00Z", "unknown=1", "page=1&page=2", "size=1&size=x"));
+        return Gen.combine(filter.list(4), readHeaders())
                 .as((filters, headers) -> new FuzzRequest(
                         Service.PROJECTION,
                         "list",
@@ -1001,11 +951,9 @@ final class FuzzRequests {
     }
 
     /** name=value, with the value sometimes replaced by an odd one. */
-    private static Arbitrary<String> parameter(String name, Arbitrary<String> values) {
-        Arbitrary<String> odd = KnownDefects.without(
-                KnownDefects.without(Arbitraries.of(ODD_QUERY_VALUES), KnownDefects.QUERY_VALUES_NOT_UTF8),
-                KnownDefects.NUL);
-        return Arbitraries.frequencyOf(Tuple.of(3, values), Tuple.of(1, odd)).map(value -> name + "=" + value);
+    private static Gen<String> parameter(String name, Gen<String> values) {
+        Gen<String> odd = Gen.of(ODD_QUERY_VALUES);
+        return Gen.frequencyOf(Tuple.of(3, values), Tuple.of(1, odd)).map(value -> name + "=" + value);
     }
 
     private static final List<String> AS_OF = List.of(
@@ -1032,25 +980,19 @@ final class FuzzRequests {
             "now",
             "1706000000");
 
-    private static Arbitrary<FuzzRequest> commitmentReads(String tail) {
-        Arbitrary<String> asOf = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just("")),
-                Tuple.of(
-                        2,
-                        KnownDefects.without(Arbitraries.of(AS_OF), KnownDefects.AS_OF_BEYOND_POSTGRES)
-                                .map(value -> "asOf=" + value)),
-                Tuple.of(
-                        1,
-                        KnownDefects.without(Arbitraries.of(ODD_QUERY_VALUES), KnownDefects.QUERY_VALUES_NOT_UTF8)
-                                .map(value -> "asOf=" + value)));
+    private static Gen<FuzzRequest> commitmentReads(String tail) {
+        Gen<String> asOf = Gen.frequencyOf(
+                Tuple.of(3, Gen.just("")),
+                Tuple.of(2, Gen.of(AS_OF).map(value -> "asOf=" + value)),
+                Tuple.of(1, Gen.of(ODD_QUERY_VALUES).map(value -> "asOf=" + value)));
         // minVersion waits for at most a few hundred milliseconds, so that a run stays short; long and out of range
         // waits go without minVersion (they are read, then not needed)
-        Arbitrary<String> readYourWrites = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just("")),
+        Gen<String> readYourWrites = Gen.frequencyOf(
+                Tuple.of(3, Gen.just("")),
                 Tuple.of(
                         3,
-                        Combinators.combine(
-                                        Arbitraries.of(
+                        Gen.combine(
+                                        Gen.of(
                                                 "0",
                                                 "1",
                                                 "2",
@@ -1065,15 +1007,13 @@ final class FuzzRequests {
                                                 "",
                                                 "1.5",
                                                 "%FF"),
-                                        Arbitraries.of(
+                                        Gen.of(
                                                 "0s", "0", "10ms", "50ms", "PT0.05S", "-1s", "PT-1S", "abc", "", "%FF",
                                                 "100ms", "1ns", "%00"))
-                                .filter((version, wait) -> !KnownDefects.QUERY_VALUES_NOT_UTF8.contains(version)
-                                        && !KnownDefects.QUERY_VALUES_NOT_UTF8.contains(wait))
                                 .as((version, wait) -> "minVersion=" + version + "&wait=" + wait)),
                 Tuple.of(
                         1,
-                        Arbitraries.of(
+                        Gen.of(
                                         "30s",
                                         "31s",
                                         "1h",
@@ -1086,30 +1026,26 @@ final class FuzzRequests {
                                         "%FF",
                                         "1d",
                                         "P1D")
-                                .filter(wait -> !KnownDefects.QUERY_VALUES_NOT_UTF8.contains(wait))
                                 .map(wait -> "wait=" + wait)));
-        return Combinators.combine(pathIds(), asOf, readYourWrites, readHeaders())
-                .as((id, at, ryw, headers) -> {
-                    String query = String.join(
-                            "&",
-                            java.util.stream.Stream.of(at, ryw)
-                                    .filter(part -> !part.isEmpty())
-                                    .toList());
-                    return new FuzzRequest(
-                            Service.PROJECTION,
-                            tail.isEmpty() ? "commitment" : "timeline",
-                            "GET",
-                            "/api/v1/commitments/" + id + tail + (query.isEmpty() ? "" : "?" + query),
-                            headers,
-                            null,
-                            0);
-                });
+        return Gen.combine(pathIds(), asOf, readYourWrites, readHeaders()).as((id, at, ryw, headers) -> {
+            String query = String.join(
+                    "&",
+                    java.util.stream.Stream.of(at, ryw)
+                            .filter(part -> !part.isEmpty())
+                            .toList());
+            return new FuzzRequest(
+                    Service.PROJECTION,
+                    tail.isEmpty() ? "commitment" : "timeline",
+                    "GET",
+                    "/api/v1/commitments/" + id + tail + (query.isEmpty() ? "" : "?" + query),
+                    headers,
+                    null,
+                    0);
+        });
     }
 
-    private static Arbitrary<FuzzRequest> overviews() {
-        return Combinators.combine(
-                        Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(PARTNERSHIP)), Tuple.of(2, pathIds())),
-                        readHeaders())
+    private static Gen<FuzzRequest> overviews() {
+        return Gen.combine(Gen.frequencyOf(Tuple.of(3, Gen.just(PARTNERSHIP)), Tuple.of(2, pathIds())), readHeaders())
                 .as((id, headers) -> new FuzzRequest(
                         Service.PROJECTION,
                         "overview",
@@ -1120,20 +1056,20 @@ final class FuzzRequests {
                         0));
     }
 
-    static Arbitrary<FuzzRequest> pages() {
-        Arbitrary<String> paths = Arbitraries.oneOf(
-                Arbitraries.just("/"),
-                Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(PARTNERSHIP)), Tuple.of(2, pathIds()))
+    static Gen<FuzzRequest> pages() {
+        Gen<String> paths = Gen.oneOf(
+                Gen.just("/"),
+                Gen.frequencyOf(Tuple.of(2, Gen.just(PARTNERSHIP)), Tuple.of(2, pathIds()))
                         .map(id -> "/partnerships/" + id),
                 pathIds().map(id -> "/commitments/" + id));
-        return Combinators.combine(paths, queryTails(), readHeaders())
+        return Gen.combine(paths, queryTails(), readHeaders())
                 .as((path, query, headers) ->
                         new FuzzRequest(Service.PROJECTION, "page", "GET", path + query, headers, null, 0));
     }
 
     /** Mostly where the rebuild stands; now and then a new rebuild (202, or 409 while one runs). */
-    static Arbitrary<FuzzRequest> rebuilds() {
-        return Arbitraries.frequencyOf(
+    static Gen<FuzzRequest> rebuilds() {
+        return Gen.frequencyOf(
                 Tuple.of(
                         5,
                         readHeaders()
@@ -1147,7 +1083,7 @@ final class FuzzRequests {
                                         0))),
                 Tuple.of(
                         1,
-                        Arbitraries.of(List.<String>of(), List.of("Content-Type: application/json"))
+                        Gen.of(List.<String>of(), List.of("Content-Type: application/json"))
                                 .map(headers -> new FuzzRequest(
                                         Service.PROJECTION,
                                         "rebuild",
@@ -1159,10 +1095,10 @@ final class FuzzRequests {
     }
 
     /** Health, OpenAPI and paths that are not there, on both services. */
-    static Arbitrary<FuzzRequest> operations() {
-        return Combinators.combine(
-                        Arbitraries.of(Service.values()),
-                        Arbitraries.of(
+    static Gen<FuzzRequest> operations() {
+        return Gen.combine(
+                        Gen.of(Service.values()),
+                        Gen.of(
                                 "/actuator/health",
                                 "/actuator/health/readiness",
                                 "/actuator/info",

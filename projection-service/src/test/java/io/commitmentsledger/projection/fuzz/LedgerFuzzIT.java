@@ -12,23 +12,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * on the write side but what a 2xx answer said it recorded. At the end the projection must have applied every
  * recorded event, dead-lettered none and be healthy.
  *
- * <p>The number of requests is {@code jqwik.tries.default}: 2,000 in {@code ./mvnw verify} (see
- * {@code junit-platform.properties}), 10,000 with {@code -Pfuzz}. The counts of a run are printed and written to
- * {@code target/fuzz/report.txt}; a failure names the generator case and shows the request as sent.
+ * <p>The number of requests is {@code fuzz.requests}: 2,000 in {@code ./mvnw verify}, 10,000 with {@code -Pfuzz}.
+ * Requests are drawn from a {@link Random} seeded with {@code fuzz.seed} (random unless given; every run prints it),
+ * so {@code -Dfuzz.seed=<seed>} repeats a run request for request. The counts of a run are printed and written to
+ * {@code target/fuzz/report.txt}; a failure names the generator case, the request as sent, its number and the seed.
  */
 class LedgerFuzzIT {
 
@@ -68,7 +65,7 @@ class LedgerFuzzIT {
 
     /**
      * {@code -Dfuzz.keep-going=true}: goes on after a failure, and lists the first request of each distinct failure at
-     * the end, instead of stopping at the first and shrinking it. For finding every defect in one run.
+     * the end, instead of stopping at the first. For finding every defect in one run.
      */
     private static final boolean KEEP_GOING = Boolean.getBoolean("fuzz.keep-going");
 
@@ -80,7 +77,7 @@ class LedgerFuzzIT {
     private static RecordedEvents recorded;
     private static FuzzStatistics statistics;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         services = TwoServices.start();
         ledger = new RawHttp(services.ledgerPort());
@@ -89,21 +86,34 @@ class LedgerFuzzIT {
         statistics = new FuzzStatistics();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         if (services != null) {
             services.close();
         }
     }
 
-    @Provide
-    Arbitrary<FuzzRequest> requests() {
-        return FuzzRequests.requests();
+    @Test
+    void answersEveryRequestWithAnHonestSuccessOrAProblemAndRecordsOnlyWhatItSaysItDid() {
+        long seed = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
+        int count = Integer.getInteger("fuzz.requests", 2_000);
+        System.out.printf("LedgerFuzzIT: %,d requests from seed %d (-Dfuzz.seed=%d repeats them)%n", count, seed, seed);
+        Random random = new Random(seed);
+        Gen<FuzzRequest> requests = FuzzRequests.requests();
+        for (int i = 1; i <= count; i++) {
+            FuzzRequest request = requests.next(random);
+            try {
+                answersHonestly(request);
+            } catch (AssertionError | RuntimeException failure) {
+                throw new AssertionError(
+                        "request %,d of %,d, seed %d (-Dfuzz.seed=%d repeats the run)".formatted(i, count, seed, seed),
+                        failure);
+            }
+        }
+        theProjectionHasAppliedEverythingTheWriteSideRecorded();
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
-    void answersEveryRequestWithAnHonestSuccessOrAProblemAndRecordsOnlyWhatItSaysItDid(
-            @ForAll("requests") FuzzRequest request) {
+    private static void answersHonestly(FuzzRequest request) {
         Response response = send(request);
         String problemType =
                 keepGoingAfter(request, "answer " + response.status(), () -> checkAnswer(request, response));
@@ -132,8 +142,7 @@ class LedgerFuzzIT {
         }
     }
 
-    @AfterProperty
-    void theProjectionHasAppliedEverythingTheWriteSideRecorded() {
+    private static void theProjectionHasAppliedEverythingTheWriteSideRecorded() {
         Map<String, Long> versions = recorded.versions();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
