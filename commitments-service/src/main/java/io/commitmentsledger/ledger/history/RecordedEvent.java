@@ -31,14 +31,18 @@ public record RecordedEvent(
         @Schema(description = "When the ledger recorded it (server time)", maxLength = 40)
         Instant recordedAt,
 
-        @Schema(description = "Who acted, COUNTRY/AGENCY; null if the payload names no actor", example = "JP/METI")
+        @Schema(
+                description = "Who acted, COUNTRY/AGENCY; null if the payload names no actor",
+                example = "JP/METI",
+                maxLength = 255)
         @Nullable
         String actor,
 
         @Schema(
                 description = "The day it happened in the world, as the acting agency gave it; null if the payload"
                         + " names no day",
-                format = "date")
+                format = "date",
+                maxLength = 10)
         @Nullable
         String occurredOn,
 

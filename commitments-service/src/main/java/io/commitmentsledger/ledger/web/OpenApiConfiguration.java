@@ -26,7 +26,9 @@ class OpenApiConfiguration {
                 // The document is served by the service it describes: the API is where the document is.
                 .servers(List.of(new Server()
                         .url("/")
-                        .description("This service, wherever it runs: local, staging or production")))
+                        .description("This service, wherever it runs: local, staging or production")
+                        // Called by agency systems and auditors, not only from inside the ledger.
+                        .extensions(Map.of("x-internal", false))))
                 .info(new Info()
                         .title("Commitments Ledger: commands")
                         .version("v1")
