@@ -42,27 +42,42 @@ class OpenApiIT {
 
         JsonNode paths = docs.json().get("paths");
         List<String> errors = new ArrayList<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> operation
-                .getValue()
-                .get("responses")
-                .properties()
-                .forEach(response -> {
-                    if (response.getKey().compareTo("400") >= 0) {
-                        errors.add(path.getKey() + " " + response.getKey() + " "
-                                + response.getValue().at("/content/application~1problem+json/schema/$ref").asString());
-                    }
-                })));
-        assertThat(errors).hasSizeGreaterThan(15).allSatisfy(error -> assertThat(error)
-                .endsWith(" #/components/schemas/Problem"));
-        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses").propertyNames())
+        paths.properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> operation
+                                .getValue()
+                                .get("responses")
+                                .properties()
+                                .forEach(response -> {
+                                    if (response.getKey().compareTo("400") >= 0) {
+                                        errors.add(path.getKey() + " " + response.getKey() + " "
+                                                + response.getValue()
+                                                        .at("/content/application~1problem+json/schema/$ref")
+                                                        .asString());
+                                    }
+                                })));
+        assertThat(errors)
+                .hasSizeGreaterThan(15)
+                .allSatisfy(error -> assertThat(error).endsWith(" #/components/schemas/Problem"));
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses")
+                        .propertyNames())
                 .containsExactlyInAnyOrder("200", "400", "404", "406", "500", "503");
-        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses/200/content").propertyNames())
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses/200/content")
+                        .propertyNames())
                 .containsExactly(JSON);
     }
 
     @Test
     void refusesForgedResponses() {
-        OpenApiContract contract = new Http(port).contract();
+        Http http = new Http(port);
+        OpenApiContract contract = http.contract();
+        // A real answer, checked by Http as every other: an unknown partnership has zero counts.
+        assertThat(http.get("/api/v1/partnerships/no-such-partnership/overview")
+                        .json()
+                        .get("commitments")
+                        .asLong())
+                .isZero();
         String commitment = """
                 {"commitmentId": "c1", "partnershipId": "jp-uk", "area": "ai", "title": "T", "description": null,
                  "parties": [], "status": "AGREED", "overdue": false, "target": {"quarter": "2024-Q1"},
@@ -77,10 +92,20 @@ class OpenApiIT {
         assertThat(problems(contract, "/api/v1/commitments/c1", 200, JSON, "[" + commitment + "]"))
                 .singleElement(as(STRING))
                 .contains("array found, object expected");
-        assertThat(problems(contract, "/api/v1/commitments/c1", 200, JSON, commitment.replace("\"description\": null,", "")))
+        assertThat(problems(
+                        contract,
+                        "/api/v1/commitments/c1",
+                        200,
+                        JSON,
+                        commitment.replace("\"description\": null,", "")))
                 .singleElement(as(STRING))
                 .contains("required property 'description' not found");
-        assertThat(problems(contract, "/api/v1/commitments/c1", 200, JSON, commitment.replace("\"title\": \"S\"", "\"title\": null")))
+        assertThat(problems(
+                        contract,
+                        "/api/v1/commitments/c1",
+                        200,
+                        JSON,
+                        commitment.replace("\"title\": \"S\"", "\"title\": null")))
                 .singleElement(as(STRING))
                 .contains("source");
         assertThat(problems(contract, "/api/v1/commitments/c1", 503, PROBLEM, """

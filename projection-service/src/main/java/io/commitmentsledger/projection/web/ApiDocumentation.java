@@ -52,7 +52,9 @@ class ApiDocumentation {
                 // The document is served by the service it describes: the API is where the document is.
                 .servers(List.of(new Server()
                         .url("/")
-                        .description("This service, wherever it runs: local, staging or production")))
+                        .description("This service, wherever it runs: local, staging or production")
+                        // Called by agency systems and auditors, not only from inside the ledger.
+                        .extensions(Map.of("x-internal", false))))
                 .info(new Info()
                         .title("Commitments Ledger: queries")
                         .version("v1")
@@ -143,12 +145,18 @@ class ApiDocumentation {
         return members;
     }
 
-    /** What every operation shares: bounded parameters, 406 for an Accept that admits no JSON, 500 for a bug. */
+    /**
+     * What every operation shares: bounded parameters; 400 for a request the container cannot read (a malformed path,
+     * for one) when the operation has no reason of its own; 406 for an Accept that admits no JSON; 500 for a bug.
+     */
     private static void anyEndpoint(Operation operation) {
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
                 bound(parameter);
             }
+        }
+        if (!operation.getResponses().containsKey("400")) {
+            Problems.add(operation, 400, "A request that is not well-formed HTTP (http-protocol)");
         }
         Problems.add(operation, 406, "The Accept header admits no JSON (http-protocol)");
         Problems.add(operation, 500, "A bug, logged (internal-error)");
@@ -157,18 +165,24 @@ class ApiDocumentation {
     private static void bound(Parameter parameter) {
         switch (parameter.getName()) {
             case "commitmentId" -> parameter.schema(slug(CommitmentId.MAX_LENGTH));
-            case "partnershipId", "partnership" -> parameter.schema(slug(PartnershipId.MAX_LENGTH));
-            case "page" -> parameter.getSchema().minimum(java.math.BigDecimal.ZERO);
-            case "size" -> parameter.getSchema()
-                    .minimum(java.math.BigDecimal.ONE)
-                    .maximum(java.math.BigDecimal.valueOf(100));
+            case "partnershipId" -> parameter.schema(slug(PartnershipId.MAX_LENGTH));
+            case "page" ->
+                parameter
+                        .getSchema()
+                        .minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE));
+            case "size" ->
+                parameter.getSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(100));
             case "minVersion" -> parameter.schema(Problems.integer(0, Long.MAX_VALUE));
-            case "status" -> parameter.schema(Problems.oneOf(List.of(CommitmentStatus.values()).stream()
-                    .map(Enum::name)
-                    .toList()));
+            case "status" ->
+                parameter.schema(Problems.oneOf(List.of(CommitmentStatus.values()).stream()
+                        .map(Enum::name)
+                        .toList()));
             default -> {
                 Schema<?> schema = parameter.getSchema();
-                if (schema != null && schema.getTypes() != null && schema.getTypes().contains("string")
+                if (schema != null
+                                && schema.getTypes() != null
+                                && schema.getTypes().contains("string")
                         || schema != null && "string".equals(schema.getType())) {
                     schema.maxLength(schema.getMaxLength() == null ? REQUEST_LINE : schema.getMaxLength());
                 }
@@ -179,5 +193,4 @@ class ApiDocumentation {
     private static Schema<?> slug(int maxLength) {
         return Problems.string(maxLength).minLength(Checks.SLUG_MIN_LENGTH).pattern(SLUG);
     }
-
 }

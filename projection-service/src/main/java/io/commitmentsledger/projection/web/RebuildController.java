@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The admin operation that rebuilds every projection from the start of the topic. */
 @RestController
 @RequestMapping(path = "/api/v1/admin/rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Administration")
+@Tag(name = "Administration", description = "Rebuilding the read model from the start of the topic")
 class RebuildController {
 
     private static final URI CURRENT = URI.create("/api/v1/admin/rebuilds/current");

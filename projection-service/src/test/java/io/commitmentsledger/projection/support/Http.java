@@ -72,7 +72,9 @@ public final class Http {
                         headers,
                         body));
         return new Response(
-                response.getStatusCode().value(), String.valueOf(response.getHeaders().getContentType()), body);
+                response.getStatusCode().value(),
+                String.valueOf(response.getHeaders().getContentType()),
+                body);
     }
 
     private static String read(ClientHttpResponse response) throws IOException {
