@@ -91,25 +91,10 @@ class OpenApiIT {
     void answersEveryErrorWithTheSharedProblemSchema() {
         JsonNode paths = new LedgerClient(port).get("/v3/api-docs").json().get("paths");
 
-        List<String> errors = new ArrayList<>();
-        paths.properties()
-                .forEach(path -> path.getValue()
-                        .properties()
-                        .forEach(operation -> operation
-                                .getValue()
-                                .get("responses")
-                                .properties()
-                                .forEach(response -> {
-                                    if (response.getKey().compareTo("400") >= 0) {
-                                        errors.add(path.getKey() + " " + response.getKey() + " "
-                                                + response.getValue()
-                                                        .at("/content/application~1problem+json/schema/$ref")
-                                                        .asString());
-                                    }
-                                })));
-        assertThat(errors)
+        assertThat(new LedgerClient(port).contract().errorResponses())
                 .hasSizeGreaterThan(100)
-                .allSatisfy(error -> assertThat(error).endsWith(" #/components/schemas/Problem"));
+                .allSatisfy((response, schema) ->
+                        assertThat(schema).as(response).isEqualTo("#/components/schemas/Problem"));
         assertThat(paths.at("/~1api~1v1~1commitments/post/responses").propertyNames())
                 .containsExactlyInAnyOrder("201", "400", "406", "409", "413", "415", "422", "500", "503");
         assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}~1confirmations/post/responses")

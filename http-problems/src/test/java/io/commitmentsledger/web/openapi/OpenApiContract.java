@@ -97,6 +97,31 @@ public final class OpenApiContract {
     }
 
     /**
+     * Every error status (4xx, 5xx) of every operation, as {@code METHOD path status} mapped to the schema its
+     * problem+json content references, or to the empty string when it has none.
+     */
+    public Map<String, String> errorResponses() {
+        Map<String, String> errors = new java.util.TreeMap<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (METHODS.contains(operation.getKey())) {
+                        operation.getValue().path("responses").properties().forEach(response -> {
+                            if (response.getKey().compareTo("400") >= 0) {
+                                errors.put(
+                                        operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " "
+                                                + response.getKey(),
+                                        response.getValue()
+                                                .at("/content/" + escape(Problems.MEDIA_TYPE) + "/schema/$ref")
+                                                .asString(""));
+                            }
+                        });
+                    }
+                }));
+        return errors;
+    }
+
+    /**
      * Checks the exchange and counts it; a response that breaks the contract fails with an {@link AssertionError}
      * naming every way it does.
      *
