@@ -6,9 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** An area of joint action within a partnership, a slug such as {@code semiconductors} or {@code open-ran}. */
 public record Area(@JsonValue String value) {
 
+    public static final int MAX_LENGTH = 60;
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public Area {
-        Checks.slug(value, "area", 60);
+        Checks.slug(value, "area", MAX_LENGTH);
     }
 
     @Override

@@ -19,7 +19,13 @@ public final class Checks {
     public static final int SOURCE_TITLE_LENGTH = 300;
     public static final int SOURCE_SECTION_LENGTH = 100;
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    /** Lower-case letters or digits in words joined by single hyphens: the format of every id and area. */
+    public static final String SLUG_FORMAT = "[a-z0-9]+(?:-[a-z0-9]+)*";
+
+    /** The shortest slug. */
+    public static final int SLUG_MIN_LENGTH = 2;
+
+    private static final Pattern SLUG = Pattern.compile(SLUG_FORMAT);
 
     private Checks() {}
 
@@ -33,7 +39,7 @@ public final class Checks {
     /** Lower-case words joined by single hyphens, such as {@code jp-uk-digital-partnership}. */
     static String slug(@Nullable String value, String what, int maxLength) {
         required(value, what);
-        if (value.length() < 2
+        if (value.length() < SLUG_MIN_LENGTH
                 || value.length() > maxLength
                 || !SLUG.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be 2 to " + maxLength

@@ -1,20 +1,33 @@
 package io.commitmentsledger.ledger;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerClient.Response;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.web.openapi.OpenApiContract;
+import io.commitmentsledger.web.openapi.OpenApiContract.Exchange;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The API describes itself in OpenAPI 3.1 and can be browsed in Swagger UI. */
+/**
+ * The API describes itself in OpenAPI 3.1 and can be browsed in Swagger UI. The document is strict enough to refuse
+ * responses the service does not give: every response the other tests receive is checked against it ({@link
+ * LedgerClient}), and forged ones here must fail.
+ */
 @LedgerIntegrationTest
 class OpenApiIT {
 
@@ -22,10 +35,14 @@ class OpenApiIT {
     int port;
 
     @Test
-    void describesEveryEndpointInOpenApi31() {
+    void describesEveryEndpointInOpenApi31() throws Exception {
         Response docs = new LedgerClient(port).get("/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
+        // Linted by .ci/run (Spectral, Redocly) after the build.
+        Path written = Path.of("target/openapi/commitments-service.json");
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, docs.body());
         JsonNode api = docs.json();
         assertThat(api.get("openapi").asString()).startsWith("3.1");
         List<String> paths = new ArrayList<>(api.get("paths").propertyNames());
@@ -68,6 +85,73 @@ class OpenApiIT {
         JsonNode properties = schemas.get("CommandOutcome").get("properties");
         assertThat(properties.propertyNames()).containsExactlyInAnyOrder("commitmentId", "version", "recorded");
         assertThat(properties.get("commitmentId").get("type").asString()).isEqualTo("string");
+    }
+
+    @Test
+    void answersEveryErrorWithTheSharedProblemSchema() {
+        JsonNode paths = new LedgerClient(port).get("/v3/api-docs").json().get("paths");
+
+        assertThat(new LedgerClient(port).contract().errorResponses())
+                .hasSizeGreaterThan(100)
+                .allSatisfy((response, schema) ->
+                        assertThat(schema).as(response).isEqualTo("#/components/schemas/Problem"));
+        assertThat(paths.at("/~1api~1v1~1commitments/post/responses").propertyNames())
+                .containsExactlyInAnyOrder("201", "400", "406", "409", "413", "415", "422", "500", "503");
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}~1confirmations/post/responses")
+                        .propertyNames())
+                .containsExactlyInAnyOrder("200", "400", "404", "406", "409", "412", "413", "415", "422", "500", "503");
+    }
+
+    @Test
+    void refusesForgedResponses() {
+        LedgerClient client = new LedgerClient(port);
+        OpenApiContract contract = client.contract();
+        String id = client.agreeNew("forged");
+        Response real =
+                client.post("/api/v1/commitments/" + id + "/confirmations", LedgerClient.confirmBody("JP/METI"));
+        Response history = client.get("/api/v1/commitments/" + id + "/events");
+        String confirmations = "/api/v1/commitments/" + id + "/confirmations";
+
+        assertThat(problems(contract, "POST", confirmations, real.status(), real.headers(), real.body()))
+                .isEmpty();
+        assertThat(problems(contract, "POST", confirmations, 418, real.headers(), real.body()))
+                .singleElement(as(STRING))
+                .contains("status 418 is not documented");
+        assertThat(problems(contract, "POST", confirmations, 200, real.headers(), "[" + real.body() + "]"))
+                .singleElement(as(STRING))
+                .contains("array found, object expected");
+        ObjectNode withoutVersion = (ObjectNode) real.json();
+        withoutVersion.remove("version");
+        assertThat(problems(contract, "POST", confirmations, 200, real.headers(), withoutVersion.toString()))
+                .singleElement(as(STRING))
+                .contains("required property 'version' not found");
+        assertThat(problems(contract, "POST", "/api/v1/commitments", 201, real.headers(), real.body()))
+                .singleElement(as(STRING))
+                .contains("required header Location is missing");
+        // The payload as the document used to describe it: a string holding JSON, not the JSON object it is.
+        ObjectNode payloadAsText = (ObjectNode) history.json();
+        ObjectNode first = (ObjectNode) payloadAsText.get("events").get(0);
+        first.put("payload", first.get("payload").toString());
+        assertThat(problems(
+                        contract,
+                        "GET",
+                        "/api/v1/commitments/" + id + "/events",
+                        200,
+                        history.headers(),
+                        payloadAsText.toString()))
+                .singleElement(as(STRING))
+                .contains("payload");
+    }
+
+    private static List<String> problems(
+            OpenApiContract contract,
+            String method,
+            String path,
+            int status,
+            Map<String, List<String>> headers,
+            String body) {
+        return contract.problems(new Exchange(method, URI.create("http://localhost" + path), status, headers, body))
+                .orElseThrow();
     }
 
     private static List<String> parameterNames(JsonNode operation) {

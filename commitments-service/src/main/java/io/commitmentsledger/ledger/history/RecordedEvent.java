@@ -3,33 +3,51 @@ package io.commitmentsledger.ledger.history;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One event exactly as the event store holds it, with the fields an auditor replays and verifies. */
 @Schema(name = "RecordedEvent")
 public record RecordedEvent(
-        @Schema(description = "Position in the whole ledger, across commitments; unique and increasing")
+        @Schema(
+                description = "Position in the whole ledger, across commitments; unique and increasing",
+                minimum = "0",
+                maximum = "9223372036854775807")
         long globalPosition,
 
-        @Schema(description = "Position in this commitment's history, from 0 without gaps")
+        @Schema(
+                description = "Position in this commitment's history, from 0 without gaps",
+                minimum = "0",
+                maximum = "9223372036854775807")
         long sequence,
 
-        @Schema(description = "The event's unique id, also its CloudEvents id")
+        @Schema(description = "The event's unique id, also its CloudEvents id", maxLength = 255)
         String eventId,
 
-        @Schema(example = "CommitmentAgreed") String type,
-        @Schema(example = "1") String revision,
+        @Schema(example = "CommitmentAgreed", maxLength = 255)
+        String type,
 
-        @Schema(description = "When the ledger recorded it (server time)")
+        @Schema(example = "1", maxLength = 255) String revision,
+
+        @Schema(description = "When the ledger recorded it (server time)", maxLength = 40)
         Instant recordedAt,
 
-        @Schema(description = "Who acted, COUNTRY/AGENCY", example = "JP/METI")
+        @Schema(
+                description = "Who acted, COUNTRY/AGENCY; null if the payload names no actor",
+                example = "JP/METI",
+                maxLength = 255)
+        @Nullable
         String actor,
 
-        @Schema(description = "The day it happened in the world, as the acting agency gave it", format = "date")
+        @Schema(
+                description = "The day it happened in the world, as the acting agency gave it; null if the payload"
+                        + " names no day",
+                format = "date",
+                maxLength = 10)
+        @Nullable
         String occurredOn,
 
-        @Schema(description = "The stored JSON payload, byte for byte", type = "object") @JsonRawValue
+        @Schema(description = "The stored JSON payload, byte for byte", types = "object") @JsonRawValue
         String payload,
 
-        @Schema(description = "The stored metadata (correlation and trace ids)", type = "object") @JsonRawValue
+        @Schema(description = "The stored metadata (correlation and trace ids)", types = "object") @JsonRawValue
         String metadata) {}

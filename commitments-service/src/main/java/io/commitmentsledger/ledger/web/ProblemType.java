@@ -12,7 +12,7 @@ import org.springframework.http.ProblemDetail;
  */
 public record ProblemType(URI type, HttpStatus status, String title) {
 
-    private static final String BASE = ContainerProblems.BASE;
+    static final String BASE = ContainerProblems.BASE;
 
     public static final ProblemType INVALID_REQUEST =
             of("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request fields");

@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.support;
 
+import io.commitmentsledger.web.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,12 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the running service, as an agency system or an auditor would use it. */
+/**
+ * A plain HTTP client for the running service, as an agency system or an auditor would use it. Every response to a
+ * request under {@code /api/} is checked against the OpenAPI document the service serves ({@link OpenApiContract}): a
+ * response the document does not describe fails the test that received it.
+ */
 public final class LedgerClient {
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
@@ -32,6 +38,7 @@ public final class LedgerClient {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Map<String, OpenApiContract> CONTRACTS = new ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
@@ -60,9 +67,31 @@ public final class LedgerClient {
     }
 
     public Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        contract()
+                .check(new OpenApiContract.Exchange(
+                        request.method(),
+                        request.uri(),
+                        response.statusCode(),
+                        response.headers().map(),
+                        response.body()));
+        return new Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    /** The document this service serves, read once per service. */
+    public OpenApiContract contract() {
+        return CONTRACTS.computeIfAbsent(
+                baseUrl,
+                url -> new OpenApiContract(
+                        exchange(HttpRequest.newBuilder(URI.create(url + "/v3/api-docs"))
+                                        .build())
+                                .body(),
+                        "/api/"));
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

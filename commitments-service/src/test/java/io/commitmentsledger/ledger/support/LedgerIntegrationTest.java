@@ -1,10 +1,12 @@
 package io.commitmentsledger.ledger.support;
 
 import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.web.openapi.Coverage;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -12,7 +14,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * The whole service on a random port against a real PostgreSQL (the embedded default, freshly initialised under
  * {@code target/}) and a real Kafka broker (KRaft, in the test JVM). Tests sharing this annotation share one
  * application context, one database and one broker, so each test works on commitments of its own ({@link
- * LedgerClient#uniqueId}).
+ * LedgerClient#uniqueId}). Every response their {@link LedgerClient} receives is checked against the served OpenAPI
+ * document, and {@link Coverage} fails a class whose responses broke it and a run that checked too few.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +27,5 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
         })
 @EmbeddedKafka(partitions = 3, topics = EventTypes.DEFAULT_TOPIC)
+@ExtendWith(Coverage.class)
 public @interface LedgerIntegrationTest {}

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The admin operation that rebuilds every projection from the start of the topic. */
 @RestController
-@RequestMapping("/api/v1/admin/rebuilds")
-@Tag(name = "Administration")
+@RequestMapping(path = "/api/v1/admin/rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Administration", description = "Rebuilding the read model from the start of the topic")
 class RebuildController {
 
     private static final URI CURRENT = URI.create("/api/v1/admin/rebuilds/current");

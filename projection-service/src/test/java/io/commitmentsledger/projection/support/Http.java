@@ -3,6 +3,7 @@ package io.commitmentsledger.projection.support;
 import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.web.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -19,7 +23,11 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for a running service that never throws on an error status. */
+/**
+ * A plain HTTP client for a running service that never throws on an error status. Every response to a request under
+ * {@code /api/} is checked against the OpenAPI document that service serves ({@link OpenApiContract}): a response the
+ * document does not describe fails the test that received it.
+ */
 public final class Http {
 
     public record Response(
@@ -38,6 +46,7 @@ public final class Http {
     private final String base;
     private final HttpClient raw =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private volatile @Nullable OpenApiContract contract;
 
     public Http(int port) {
         base = "http://localhost:" + port;
@@ -45,7 +54,7 @@ public final class Http {
     }
 
     public Response get(String path) {
-        return client.get().uri(path).exchange((request, response) -> read(response));
+        return client.get().uri(path).exchange(this::checked);
     }
 
     /** The commitment, once the projection shows it at {@code version} or later; waits up to 30 s for that. */
@@ -77,15 +86,24 @@ public final class Http {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build();
         return raw.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenApply(response -> new Response(
-                        response.statusCode(),
-                        response.headers().firstValue("Content-Type").orElse("null"),
-                        response.body(),
-                        response.headers().firstValue("Retry-After").orElse(null)));
+                .thenApply(response -> {
+                    contract()
+                            .check(new OpenApiContract.Exchange(
+                                    "GET",
+                                    request.uri(),
+                                    response.statusCode(),
+                                    response.headers().map(),
+                                    response.body()));
+                    return new Response(
+                            response.statusCode(),
+                            response.headers().firstValue("Content-Type").orElse("null"),
+                            response.body(),
+                            response.headers().firstValue("Retry-After").orElse(null));
+                });
     }
 
     public Response post(String path) {
-        return client.post().uri(path).exchange((request, response) -> read(response));
+        return client.post().uri(path).exchange(this::checked);
     }
 
     public Response post(String path, String json) {
@@ -93,14 +111,40 @@ public final class Http {
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(json)
-                .exchange((request, response) -> read(response));
+                .exchange(this::checked);
     }
 
-    private static Response read(ClientHttpResponse response) throws IOException {
+    /** The document the service serves, read once. */
+    public OpenApiContract contract() {
+        OpenApiContract known = contract;
+        if (known == null) {
+            known = new OpenApiContract(
+                    client.get().uri("/v3/api-docs").exchange((request, response) -> read(response)), "/api/");
+            contract = known;
+        }
+        return known;
+    }
+
+    private Response checked(org.springframework.http.HttpRequest request, ClientHttpResponse response)
+            throws IOException {
+        String body = read(response);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.getHeaders().forEach(headers::put);
+        contract()
+                .check(new OpenApiContract.Exchange(
+                        request.getMethod().name(),
+                        request.getURI(),
+                        response.getStatusCode().value(),
+                        headers,
+                        body));
         return new Response(
                 response.getStatusCode().value(),
                 String.valueOf(response.getHeaders().getContentType()),
-                new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),
+                body,
                 response.getHeaders().getFirst("Retry-After"));
+    }
+
+    private static String read(ClientHttpResponse response) throws IOException {
+        return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

@@ -1,16 +1,20 @@
 package io.commitmentsledger.projection.support;
 
 import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.web.openapi.Coverage;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * projection-service on a random port against a real PostgreSQL (embedded, fresh under {@code target/}) and a real
- * Kafka broker (KRaft, in the test JVM). Tests share the context, so each uses commitments of its own.
+ * Kafka broker (KRaft, in the test JVM). Tests share the context, so each uses commitments of its own. Every response
+ * their {@link Http} client receives is checked against the served OpenAPI document, and {@link Coverage} fails a class
+ * whose responses broke it and a run that checked too few.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +31,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(
         partitions = 3,
         topics = {EventTypes.DEFAULT_TOPIC, EventTypes.DEFAULT_TOPIC + ".DLT"})
+@ExtendWith(Coverage.class)
 public @interface ProjectionIntegrationTest {
 
     /** How many reads may wait for a version at once in these tests; fewer than the service's default. */

@@ -1,18 +1,41 @@
 package io.commitmentsledger.ledger.commitment.web;
 
+import static io.commitmentsledger.ledger.web.ApiDocumentation.HTTP_PROTOCOL;
+import static io.commitmentsledger.ledger.web.ApiDocumentation.problem;
+import static io.commitmentsledger.ledger.web.ApiDocumentation.slug;
+
+import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.ledger.commitment.CommandOutcome;
+import io.commitmentsledger.ledger.commitment.CommitmentRule;
+import io.commitmentsledger.ledger.commitment.CommitmentStatus;
+import io.commitmentsledger.ledger.web.ApiDocumentation;
+import io.commitmentsledger.ledger.web.ProblemType;
+import io.commitmentsledger.web.openapi.Problems;
+import io.commitmentsledger.web.openapi.RecordSchemas;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets command endpoints take their shared headers as one {@link CommandHeaders}, and documents those headers. */
+/**
+ * Lets command endpoints take their shared headers as one {@link CommandHeaders}, and documents the command API as it
+ * answers: those headers, every status a command can answer with its problem types, the response headers, and which
+ * request and response fields are required.
+ */
 @Configuration(proxyBeanMethods = false)
 class CommandWebConfiguration implements WebMvcConfigurer {
 
@@ -29,24 +52,167 @@ class CommandWebConfiguration implements WebMvcConfigurer {
     @Bean
     OperationCustomizer commandHeadersInOpenApi() {
         return (operation, handler) -> {
-            boolean command = Arrays.stream(handler.getMethodParameters())
-                    .anyMatch(parameter -> parameter.getParameterType() == CommandHeaders.class);
-            if (!command) {
+            if (!isCommand(handler)) {
                 return operation;
             }
-            boolean existingCommitment = Arrays.stream(handler.getMethodParameters())
-                    .anyMatch(parameter -> "commitmentId".equals(parameter.getParameterName()));
-            if (existingCommitment) {
+            if (onExistingCommitment(handler)) {
                 operation.addParametersItem(new HeaderParameter()
                         .name(HttpHeaders.IF_MATCH)
-                        .description("Applies the command only if the commitment is still at this version (an ETag"
-                                + " from an earlier response); 412 otherwise")
-                        .schema(new StringSchema().example("\"3\"")));
+                        .description("Applies the command only if the commitment is still at one of these versions"
+                                + " (ETags from earlier responses, or *); 412 otherwise")
+                        .schema(new StringSchema().maxLength(8192).example("\"3\"")));
             }
             return operation.addParametersItem(new HeaderParameter()
                     .name(CommandHeaders.IDEMPOTENCY_KEY)
                     .description("Makes a retry safe: the same key and body return the first response")
-                    .schema(new StringSchema().maxLength(255)));
+                    .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[!-~]{1,255}$")));
         };
+    }
+
+    /** Every status a command answers, with its problem types and headers (docs/api.md, "Errors"). */
+    @Bean
+    OperationCustomizer commandResponsesInOpenApi() {
+        return (operation, handler) -> {
+            if (!isCommand(handler)) {
+                return operation;
+            }
+            boolean existing = onExistingCommitment(handler);
+            operation
+                    .getRequestBody()
+                    .description("A JSON object of at most 64 KiB (65536 bytes); a larger body is refused with 413");
+            ApiResponse success = existing
+                    ? Problems.success(operation, 200, "Accepted: recorded, or nothing to record (recorded: false)")
+                    : Problems.success(operation, 201, "Agreed and recorded");
+            success.addHeaderObject(HttpHeaders.ETAG, ApiDocumentation.etag("The commitment's version afterwards"));
+            if (!existing) {
+                success.addHeaderObject(
+                        HttpHeaders.LOCATION,
+                        Problems.header(
+                                "The commitment's recorded history: /api/v1/commitments/{commitmentId}/events",
+                                Problems.string(200).format("uri-reference"),
+                                true));
+            }
+            success.addHeaderObject(
+                    "Idempotent-Replayed",
+                    Problems.header(
+                            "true when this is the first response to the same Idempotency-Key again, replayed",
+                            Problems.oneOf(List.of("true")),
+                            false));
+            problem(
+                    operation,
+                    400,
+                    "Invalid fields (errors lists each), a body that is not a JSON object of the request's shape, or a"
+                            + " malformed If-Match or Idempotency-Key (header names it)",
+                    slug(ProblemType.INVALID_REQUEST),
+                    slug(ProblemType.MALFORMED_REQUEST),
+                    slug(ProblemType.INVALID_HEADER),
+                    HTTP_PROTOCOL);
+            if (existing) {
+                problem(
+                        operation,
+                        404,
+                        "No such commitment has been agreed, or no such workshop under it",
+                        slug(ProblemType.COMMITMENT_NOT_FOUND),
+                        slug(CommitmentProblems.WORKSHOP_NOT_FOUND));
+            }
+            problem(
+                    operation,
+                    409,
+                    "A business rule refused the command (rule names it), the id is taken, or another writer was first",
+                    slug(CommitmentProblems.RULE_VIOLATION),
+                    slug(CommitmentProblems.COMMITMENT_EXISTS),
+                    slug(CommitmentProblems.CONCURRENT_MODIFICATION));
+            if (existing) {
+                problem(
+                                operation,
+                                412,
+                                "If-Match names another version than the current one",
+                                slug(CommitmentProblems.VERSION_MISMATCH))
+                        .addHeaderObject(HttpHeaders.ETAG, ApiDocumentation.etag("The commitment's current version"));
+            }
+            problem(operation, 413, "The body is larger than 64 KiB", slug(ProblemType.REQUEST_TOO_LARGE));
+            problem(operation, 415, "The body is not sent as application/json", HTTP_PROTOCOL);
+            problem(
+                    operation,
+                    422,
+                    "The Idempotency-Key already answered a different request",
+                    slug(CommitmentProblems.IDEMPOTENCY_KEY_REUSED));
+            problem(operation, 503, "The ledger is busy; nothing was recorded, retry", slug(ProblemType.LEDGER_BUSY))
+                    .addHeaderObject(
+                            HttpHeaders.RETRY_AFTER,
+                            Problems.header("Seconds to wait before retrying", Problems.string(10), true));
+            ApiDocumentation.anyEndpoint(operation);
+            return operation;
+        };
+    }
+
+    /** Required and nullable fields of the requests and the outcome, and the members of the commands' problems. */
+    @Bean
+    OpenApiCustomizer commandSchemasInOpenApi() {
+        return api -> {
+            RecordSchemas.requests(
+                    api,
+                    CommandRequests.Agree.class,
+                    CommandRequests.PartyBody.class,
+                    CommandRequests.TargetBody.class,
+                    CommandRequests.SourceBody.class,
+                    CommandRequests.WhenBody.class,
+                    CommandRequests.Confirm.class,
+                    CommandRequests.ScheduleWorkshop.class,
+                    CommandRequests.RescheduleWorkshop.class,
+                    CommandRequests.CancelWorkshop.class,
+                    CommandRequests.WorkshopOutcome.class,
+                    CommandRequests.ProgressReport.class,
+                    CommandRequests.Completion.class,
+                    CommandRequests.Amendment.class,
+                    CommandRequests.Withdrawal.class);
+            RecordSchemas.responses(api, CommandOutcome.class);
+            Map<String, Schema> outcome = api.getComponents()
+                    .getSchemas()
+                    .get(CommandOutcome.class.getSimpleName())
+                    .getProperties();
+            outcome.put("commitmentId", ApiDocumentation.slug(CommitmentId.MAX_LENGTH));
+            outcome.get("version").minimum(BigDecimal.ZERO).maximum(new BigDecimal(ApiDocumentation.LARGEST));
+            Map<String, Schema<?>> members = new LinkedHashMap<>();
+            members.put(
+                    "rule",
+                    Problems.oneOf(Arrays.stream(CommitmentRule.values())
+                                    .map(CommitmentRule::ruleName)
+                                    .toList())
+                            .description("rule-violation: the rule the command broke"));
+            members.put(
+                    "commitmentStatus",
+                    Problems.oneOf(Arrays.stream(CommitmentStatus.values())
+                                    .map(CommitmentStatus::name)
+                                    .toList())
+                            .description("rule-violation: where the commitment stands (absent when agreeing)"));
+            members.put(
+                    "version",
+                    version().description("rule-violation: the commitment's version (absent when agreeing)"));
+            members.put(
+                    "expectedVersion",
+                    version().description("version-mismatch: the version If-Match named, when it named one"));
+            members.put(
+                    "expectedVersions",
+                    Problems.array(version(), 1000)
+                            .description("version-mismatch: the versions If-Match named, when it named several or"
+                                    + " only weak tags"));
+            members.put("currentVersion", version().description("version-mismatch: the commitment's version"));
+            Problems.addMembers(api, members);
+        };
+    }
+
+    private static Schema<?> version() {
+        return Problems.integer(0, Long.MAX_VALUE);
+    }
+
+    private static boolean isCommand(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> parameter.getParameterType() == CommandHeaders.class);
+    }
+
+    private static boolean onExistingCommitment(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> "commitmentId".equals(parameter.getParameterName()));
     }
 }
