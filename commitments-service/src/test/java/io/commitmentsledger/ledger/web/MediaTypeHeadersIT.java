@@ -86,6 +86,36 @@ class MediaTypeHeadersIT {
                 http.send("GET /api/v1/commitments/a%2Fb/events HTTP/1.1", "Accept: garbage"), 400, HTTP_PROTOCOL);
     }
 
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "*/*;charset=UTF-8", "garbage"})
+    void ignoresTheContentTypeOfARequestWithoutABody(String contentType) {
+        Response health = http.send("GET /actuator/health HTTP/1.1", "Content-Type: " + contentType);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+
+        assertProblem(
+                http.send("GET /api/v1/commitments/nope/events HTTP/1.1", "Content-Type: " + contentType),
+                404,
+                PROBLEMS + "commitment-not-found");
+        assertProblem(
+                http.send("GET /api/v1/no-such-resource HTTP/1.1", "Content-Type: " + contentType), 404, HTTP_PROTOCOL);
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "*/*;charset=UTF-8"})
+    void refusesACommandWhoseContentTypeIsAWildcardAsUnsupported(String contentType) {
+        String id = LedgerClient.uniqueId("wildcard-content-type");
+        String body = LedgerClient.agreeBody(id);
+
+        Response response = http.sendWithBody(
+                "POST /api/v1/commitments HTTP/1.1",
+                body,
+                "Content-Type: " + contentType,
+                "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
+
+        assertProblem(response, 415, HTTP_PROTOCOL);
+    }
+
     private Response agree(String id, String acceptLine) {
         String body = LedgerClient.agreeBody(id);
         return http.sendWithBody(
@@ -94,6 +124,15 @@ class MediaTypeHeadersIT {
                 "Content-Type: application/json",
                 "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length,
                 acceptLine);
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "garbage"})
+    void refusesABodyWhoseContentTypeNamesNoMediaTypeAsUnsupported(String contentType) {
+        Response response = http.sendWithBody(
+                "GET /actuator/health HTTP/1.1", "{}", "Content-Type: " + contentType, "Content-Length: 2");
+
+        assertProblem(response, 415, HTTP_PROTOCOL);
     }
 
     private static void assertProblem(Response response, int status, String type) {

@@ -78,6 +78,31 @@ class MediaTypeHeadersIT {
                 http.send("GET /api/v1/commitments/a%2Fb/timeline HTTP/1.1", "Accept: garbage"), 400, HTTP_PROTOCOL);
     }
 
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "*/*;charset=UTF-8", "garbage"})
+    void ignoresTheContentTypeOfARequestWithoutABody(String contentType) {
+        Response health = http.send("GET /actuator/health HTTP/1.1", "Content-Type: " + contentType);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+
+        Response list = http.send("GET /api/v1/commitments HTTP/1.1", "Content-Type: " + contentType);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+
+        assertProblem(
+                http.send("GET /api/v1/no-such-resource HTTP/1.1", "Content-Type: " + contentType), 404, HTTP_PROTOCOL);
+        assertProblem(
+                http.send("DELETE /api/v1/commitments HTTP/1.1", "Content-Type: " + contentType), 405, HTTP_PROTOCOL);
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "garbage"})
+    void refusesABodyWhoseContentTypeNamesNoMediaTypeAsUnsupported(String contentType) {
+        Response response = http.sendWithBody(
+                "GET /actuator/health HTTP/1.1", "{}", "Content-Type: " + contentType, "Content-Length: 2");
+
+        assertProblem(response, 415, HTTP_PROTOCOL);
+    }
+
     private static void assertProblem(Response response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).as(response.body()).startsWith("application/problem+json");
