@@ -1,9 +1,12 @@
 package io.commitmentsledger.web.problems;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The answer to a request the servlet container refuses itself (a malformed or oversized request line, path or header,
@@ -20,6 +23,8 @@ public final class ContainerProblems {
     /** The type of protocol errors, from the container or Spring MVC (405, 406, 415, unknown paths...). */
     public static final URI HTTP_PROTOCOL = URI.create(BASE + "http-protocol");
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private ContainerProblems() {}
 
     static ProblemDetail forStatus(int status) {
@@ -35,6 +40,24 @@ public final class ContainerProblems {
         problem.setTitle(known != null ? known.getReasonPhrase() : "HTTP error " + status);
         problem.setDetail(detail(status));
         return problem;
+    }
+
+    /**
+     * The RFC 9457 members as Spring MVC writes them, for the answers written without Spring MVC's message converters
+     * (and so without content negotiation).
+     */
+    static String json(ProblemDetail problem) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", problem.getType().toString());
+        fields.put("title", problem.getTitle());
+        fields.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            fields.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            fields.put("instance", problem.getInstance().toString());
+        }
+        return JSON.writeValueAsString(fields);
     }
 
     private static @Nullable String detail(int status) {

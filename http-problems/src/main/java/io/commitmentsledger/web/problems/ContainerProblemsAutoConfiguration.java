@@ -1,5 +1,6 @@
 package io.commitmentsledger.web.problems;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -15,7 +17,9 @@ import org.springframework.context.annotation.Bean;
  * path (ordered before Spring Boot's error configuration, so its {@code BasicErrorController} steps aside), and
  * {@link ProblemErrorReportValve} where Tomcat's HTML error report would be. Tomcat adds its report valve when the host
  * starts, unless one of the host's configured class is already there, and Spring Boot adds one of its own while it
- * builds the context: just before the host starts, both are replaced, whatever order the customizers ran in.
+ * builds the context: just before the host starts, both are replaced, whatever order the customizers ran in. And
+ * {@link MediaTypeHeaders} answers, or sets aside, the {@code Accept} and {@code Content-Type} headers Spring MVC would
+ * fail on.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,6 +28,15 @@ public class ContainerProblemsAutoConfiguration {
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** Settles unusable {@code Accept} and {@code Content-Type} headers before anything reads them. */
+    @Bean
+    FilterRegistrationBean<MediaTypeHeaders> mediaTypeHeaders() {
+        FilterRegistrationBean<MediaTypeHeaders> registration = new FilterRegistrationBean<>(new MediaTypeHeaders());
+        registration.setOrder(MediaTypeHeaders.ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     @Bean

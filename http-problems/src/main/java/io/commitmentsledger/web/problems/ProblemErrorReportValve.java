@@ -3,8 +3,6 @@ package io.commitmentsledger.web.problems;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,8 +10,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error report as problem+json instead of its HTML page: the answer to what Tomcat refuses before any servlet
@@ -22,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * with the checks Tomcat's own report makes.
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void report(Request request, Response response, @Nullable Throwable throwable) {
@@ -41,22 +35,11 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(fields(ContainerProblems.forStatus(status))));
+                // No instance: the request's path may be what was wrong. No negotiation either, whatever the Accept.
+                writer.write(ContainerProblems.json(ContainerProblems.forStatus(status)));
             }
         } catch (IOException | IllegalStateException e) {
             // The client has gone or the response is committed after all: there is no one left to tell.
         }
-    }
-
-    /** The RFC 9457 members, as Spring MVC writes them; no instance, as the request's path may be what was wrong. */
-    private static Map<String, Object> fields(ProblemDetail problem) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", problem.getType().toString());
-        fields.put("title", problem.getTitle());
-        fields.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            fields.put("detail", problem.getDetail());
-        }
-        return fields;
     }
 }
