@@ -36,6 +36,9 @@ final class TwoServices implements AutoCloseable {
 
     static TwoServices start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, EventTypes.DEFAULT_TOPIC, DEAD_LETTERS);
+        // A broker publishes its address in a system property, spring.embedded.kafka.brokers unless told otherwise:
+        // the other ITs' cached contexts read theirs from there, and must not find this one's once it is stopped.
+        broker.brokerListProperty("fuzz.kafka.brokers");
         broker.afterPropertiesSet();
         CommitmentsServiceProcess ledger = CommitmentsServiceProcess.start(broker.getBrokersAsString(), "fuzz-ledger");
         ConfigurableApplicationContext projection = new SpringApplicationBuilder(ProjectionServiceApplication.class)
