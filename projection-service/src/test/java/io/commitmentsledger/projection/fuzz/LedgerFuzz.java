@@ -33,12 +33,13 @@ import tools.jackson.databind.JsonNode;
  * on the write side but what a 2xx answer said it recorded. At the end the projection must have applied every
  * recorded event, dead-lettered none and be healthy.
  *
- * <p>The number of requests is {@code fuzz.requests}: 2,000 in {@code ./mvnw verify}, 10,000 with {@code -Pfuzz}.
+ * <p>Not part of {@code ./mvnw verify} (it takes over a minute): {@code ./mvnw verify -Pfuzz} runs it with {@code
+ * fuzz.requests} = 10,000.
  * Requests are drawn from a {@link Random} seeded with {@code fuzz.seed} (random unless given; every run prints it),
  * so {@code -Dfuzz.seed=<seed>} repeats a run request for request. The counts of a run are printed and written to
  * {@code target/fuzz/report.txt}; a failure names the generator case, the request as sent, its number and the seed.
  */
-class LedgerFuzzIT {
+class LedgerFuzz {
 
     private static final String PROBLEMS = "https://commitments-ledger.dev/problems/";
 
@@ -97,7 +98,7 @@ class LedgerFuzzIT {
     void answersEveryRequestWithAnHonestSuccessOrAProblemAndRecordsOnlyWhatItSaysItDid() {
         long seed = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
         int count = Integer.getInteger("fuzz.requests", 2_000);
-        System.out.printf("LedgerFuzzIT: %,d requests from seed %d (-Dfuzz.seed=%d repeats them)%n", count, seed, seed);
+        System.out.printf("LedgerFuzz: %,d requests from seed %d (-Dfuzz.seed=%d repeats them)%n", count, seed, seed);
         Random random = new Random(seed);
         Gen<FuzzRequest> requests = FuzzRequests.requests();
         for (int i = 1; i <= count; i++) {
