@@ -86,7 +86,8 @@ class WaitingReadsIT {
     void answersAnOrdinaryReadQuicklyWhileManyReadsWait() throws Exception {
         CommitmentId ordinary = agreedAndVisible("ordinary");
         List<CompletableFuture<Response>> waiting = waitingReads(MANY, "4s");
-        Thread.sleep(1000); // let them reach the service and start waiting
+        // every read the bound admits is waiting (the rest were refused at once) before the ordinary read is timed
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingReads() == MAX_WAITING_READS);
 
         long started = System.nanoTime();
         Response response = http.get("/api/v1/commitments/" + ordinary);
