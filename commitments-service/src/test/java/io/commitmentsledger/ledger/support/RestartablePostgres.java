@@ -74,6 +74,9 @@ public final class RestartablePostgres {
                     // the test wipes it once, before the first start; a restart keeps the data
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // as the services' embedded PostgreSQL: zonky turns it off, and a crash then loses acknowledged
+                    // commits still in the WAL buffers (this test caught exactly that before it was set)
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
