@@ -43,8 +43,8 @@ class DatabaseOutageIT {
     /** What "within a couple of seconds" means here: the pool's 2 s connection timeout and some slack. */
     private static final Duration FAST_ANSWER = Duration.ofSeconds(3);
 
-    private static final RestartablePostgres POSTGRES = new RestartablePostgres(
-            Path.of("target/it-projection-postgres-db-outage-" + ProcessHandle.current().pid()));
+    private static final RestartablePostgres POSTGRES = new RestartablePostgres(Path.of(
+            "target/it-projection-postgres-db-outage-" + ProcessHandle.current().pid()));
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -100,21 +100,28 @@ class DatabaseOutageIT {
                     "DatabaseOutageIT: readiness answered 503 within %d ms%n",
                     Duration.ofNanos(System.nanoTime() - outageNoticed).toMillis());
             JsonNode health = http.get("/actuator/health").json();
-            assertThat(health.at("/components/db/status").asString()).as(health.toString()).isEqualTo("DOWN");
+            assertThat(health.at("/components/db/status").asString())
+                    .as(health.toString())
+                    .isEqualTo("DOWN");
 
             POSTGRES.start();
             long restarted = System.nanoTime();
 
             // the client asks again until it gets an answer: 503 meanwhile, never a 500
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Response response = http.get("/api/v1/commitments/" + before);
-                assertThat(response.status()).as(response.body()).isIn(200, 503);
-                return response.status() == 200;
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Response response = http.get("/api/v1/commitments/" + before);
+                        assertThat(response.status()).as(response.body()).isIn(200, 503);
+                        return response.status() == 200;
+                    });
             System.out.printf(
                     "DatabaseOutageIT: reads answered again %d ms after the database restarted%n",
                     Duration.ofNanos(System.nanoTime() - restarted).toMillis());
-            assertThat(http.get("/api/v1/commitments/" + before).json().get("title").asString())
+            assertThat(http.get("/api/v1/commitments/" + before)
+                            .json()
+                            .get("title")
+                            .asString())
                     .isEqualTo("Before");
             // the event published while the database was away is applied once it is back, not dead-lettered
             assertThat(http.awaitVersion(during, 0).get("title").asString()).isEqualTo("During");

@@ -110,9 +110,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      * or starting up (57P01, 57P02, 57P03).
      */
     private static boolean databaseUnavailable(Throwable e) {
-        return causes(e).anyMatch(cause -> cause instanceof CannotGetJdbcConnectionException
-                || cause instanceof SQLTransientConnectionException
-                || cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState()));
+        return causes(e)
+                .anyMatch(cause -> cause instanceof CannotGetJdbcConnectionException
+                        || cause instanceof SQLTransientConnectionException
+                        || cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState()));
     }
 
     private static boolean isConnectionFailure(@Nullable String sqlState) {

@@ -42,8 +42,8 @@ public final class RestartablePostgres {
     public void kill() {
         ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
                 .orElseThrow(() -> new IllegalStateException("the postmaster is not running"));
-        List<ProcessHandle> all = Stream.concat(Stream.of(postmaster), postmaster.descendants())
-                .toList();
+        List<ProcessHandle> all =
+                Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
         all.forEach(ProcessHandle::destroyForcibly);
         all.forEach(process -> process.onExit().join());
         try {
@@ -106,7 +106,8 @@ public final class RestartablePostgres {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
