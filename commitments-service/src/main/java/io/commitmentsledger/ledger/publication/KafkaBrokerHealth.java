@@ -11,7 +11,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component {@code kafka}: whether the broker answers, and how far publication lags.
+ * {@code /actuator/health} component {@code kafka}: whether the broker answers, and nothing else (it never touches
+ * PostgreSQL, so a database outage does not show as a Kafka failure; {@link PublicationHealth} reports the lag).
  * Commands never depend on it (they only write to PostgreSQL), so it is left out of the readiness group: a broker
  * outage shows here while the ledger keeps accepting commands.
  */
@@ -21,17 +22,14 @@ class KafkaBrokerHealth extends AbstractHealthIndicator implements DisposableBea
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final AdminClient admin;
-    private final PublicationLag lag;
 
-    KafkaBrokerHealth(KafkaAdmin kafkaAdmin, PublicationLag lag) {
+    KafkaBrokerHealth(KafkaAdmin kafkaAdmin) {
         super("Kafka health check failed");
         this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
-        this.lag = lag;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder health) throws Exception {
-        health.withDetail("publicationLag", lag.current());
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
         int brokers =
                 cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 
 /**
  * What every endpoint's OpenAPI description shares: its problem responses, named by their problem types, and the
@@ -37,7 +38,8 @@ public final class ApiDocumentation {
 
     /**
      * What any endpoint shares: its path's ids are slugs ({@code commitmentId}, {@code workshopId}) and positions
-     * numbers; it answers 406 for an Accept it cannot serve and 500 for a bug.
+     * numbers; it answers 406 for an Accept it cannot serve, 503 while the database is away (unless the endpoint
+     * declares its own 503, which then names database-unavailable too) and 500 for a bug.
      */
     public static void anyEndpoint(Operation operation) {
         if (operation.getParameters() != null) {
@@ -51,7 +53,18 @@ public final class ApiDocumentation {
             }
         }
         problem(operation, 406, "The Accept header admits no JSON", HTTP_PROTOCOL);
+        if (operation.getResponses() == null || !operation.getResponses().containsKey("503")) {
+            retryLater(operation, "The database cannot be reached", slug(ProblemType.DATABASE_UNAVAILABLE));
+        }
         problem(operation, 500, "A bug: logged, and nothing recorded", slug(ProblemType.INTERNAL_ERROR));
+    }
+
+    /** A 503 with {@code Retry-After}: the problem types it answers are worth retrying. */
+    public static ApiResponse retryLater(Operation operation, String when, String... types) {
+        return problem(operation, 503, when, types)
+                .addHeaderObject(
+                        HttpHeaders.RETRY_AFTER,
+                        Problems.header("Seconds to wait before retrying", Problems.string(10), true));
     }
 
     /** {@code ETag}: the commitment's version, such as {@code "3"}. */

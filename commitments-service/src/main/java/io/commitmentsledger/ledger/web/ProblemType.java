@@ -26,6 +26,8 @@ public record ProblemType(URI type, HttpStatus status, String title) {
             of("commitment-not-found", HttpStatus.NOT_FOUND, "Commitment not found");
     public static final ProblemType LEDGER_BUSY =
             of("ledger-busy", HttpStatus.SERVICE_UNAVAILABLE, "Ledger busy; retry shortly");
+    public static final ProblemType DATABASE_UNAVAILABLE =
+            of("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable; retry shortly");
     public static final ProblemType INTERNAL_ERROR =
             of("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -75,7 +75,8 @@ class KafkaOutageIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode health = client.get("/actuator/health").json();
             assertThat(health.at("/components/kafka/status").asString()).isEqualTo("DOWN");
-            assertThat(health.at("/components/kafka/details/publicationLag").asLong())
+            assertThat(health.at("/components/publication/details/publicationLag")
+                            .asLong())
                     .isGreaterThanOrEqualTo(20);
         });
         assertThat(client.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -104,7 +105,7 @@ class KafkaOutageIT {
                         .isEqualTo("UP"));
         assertThat(client.get("/actuator/health")
                         .json()
-                        .at("/components/kafka/details/publicationLag")
+                        .at("/components/publication/details/publicationLag")
                         .asLong())
                 .isZero();
     }

@@ -1,4 +1,4 @@
-/** Whether the projection keeps up: the health component that turns DOWN when it is stuck. */
+/** Health: the {@code projection} component (DOWN when the projection is stuck) and the {@code db} component. */
 @NullMarked
 package io.commitmentsledger.projection.health;
 

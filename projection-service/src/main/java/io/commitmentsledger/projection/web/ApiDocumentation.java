@@ -101,7 +101,8 @@ class ApiDocumentation {
                                 read,
                                 503,
                                 "minVersion was not reached within wait (version-not-yet-visible): requiredVersion"
-                                        + " and currentVersion say how far it is")
+                                        + " and currentVersion say how far it is; or the database cannot be reached"
+                                        + " (database-unavailable)")
                         .addHeaderObject(
                                 HttpHeaders.RETRY_AFTER,
                                 Problems.header("Seconds to wait before asking again", Problems.string(10), true));
@@ -147,7 +148,9 @@ class ApiDocumentation {
 
     /**
      * What every operation shares: bounded parameters; 400 for a request the container cannot read (a malformed path,
-     * for one) when the operation has no reason of its own; 406 for an Accept that admits no JSON; 500 for a bug.
+     * for one) when the operation has no reason of its own; 406 for an Accept that admits no JSON; 503 with
+     * Retry-After while the database cannot be reached (an operation with a 503 of its own names it there); 500 for a
+     * bug.
      */
     private static void anyEndpoint(Operation operation) {
         if (operation.getParameters() != null) {
@@ -159,6 +162,12 @@ class ApiDocumentation {
             Problems.add(operation, 400, "A request that is not well-formed HTTP (http-protocol)");
         }
         Problems.add(operation, 406, "The Accept header admits no JSON (http-protocol)");
+        if (!operation.getResponses().containsKey("503")) {
+            Problems.add(operation, 503, "The database cannot be reached (database-unavailable)")
+                    .addHeaderObject(
+                            HttpHeaders.RETRY_AFTER,
+                            Problems.header("Seconds to wait before asking again", Problems.string(10), true));
+        }
         Problems.add(operation, 500, "A bug, logged (internal-error)");
     }
 

@@ -137,10 +137,11 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                     422,
                     "The Idempotency-Key already answered a different request",
                     slug(CommitmentProblems.IDEMPOTENCY_KEY_REUSED));
-            problem(operation, 503, "The ledger is busy; nothing was recorded, retry", slug(ProblemType.LEDGER_BUSY))
-                    .addHeaderObject(
-                            HttpHeaders.RETRY_AFTER,
-                            Problems.header("Seconds to wait before retrying", Problems.string(10), true));
+            ApiDocumentation.retryLater(
+                    operation,
+                    "The ledger is busy (nothing was recorded) or its database cannot be reached; retry",
+                    slug(ProblemType.LEDGER_BUSY),
+                    slug(ProblemType.DATABASE_UNAVAILABLE));
             ApiDocumentation.anyEndpoint(operation);
             return operation;
         };
