@@ -53,8 +53,8 @@ class DeployConsistencyTest {
     static final List<String> SERVICES = List.of("commitments-service", "projection-service");
 
     /**
-     * What a service in a container cannot do without: its own database (unset, it would start an embedded PostgreSQL
-     * inside the container) and the real Kafka (unset, it would look on localhost).
+     * What a service in a container cannot do without: its own database (unset, the service refuses to start; the
+     * embedded PostgreSQL is for development machines only) and the real Kafka (unset, it would look on localhost).
      */
     static final List<String> REQUIRED = List.of(
             "spring.datasource.url",

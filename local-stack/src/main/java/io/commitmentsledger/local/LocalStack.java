@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,11 @@ import java.util.stream.Stream;
  * Japan–UK seeds loaded through the public API. Everything keeps its data under one directory between runs. Ctrl-C
  * stops the services first, so they leave their consumer group cleanly, then the broker.
  *
+ * <p>Nothing outlives it: each service watches this launcher ({@code --ledger.parent-pid}) and stops, with its
+ * embedded PostgreSQL, when the launcher ends, even by SIGKILL. The processes are listed in {@code <data>/ledger.pids}
+ * ({@link LedgerProcesses}); a start that finds services a killed launcher left there stops them first. A service that
+ * exits or never becomes ready stops the whole ledger with its log's last lines and a non-zero exit status.
+ *
  * <p>Settings (environment): {@code LEDGER_DATA_DIRECTORY} ({@code .ledger-data}), {@code LEDGER_COMMITMENTS_PORT}
  * (8080), {@code LEDGER_PROJECTION_PORT} (8081), {@code LEDGER_KAFKA_PORT} (9092), {@code
  * LEDGER_KAFKA_CONTROLLER_PORT} (9093).
@@ -31,13 +38,29 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LOG_TAIL_LINES = 40;
 
-    private final List<Process> services = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
+    private volatile boolean stopping;
 
     private LocalStack() {}
 
-    public static void main(String[] args) throws Exception {
-        new LocalStack().run();
+    /** One service process and its log. */
+    private record Service(String name, Process process, Path log) {}
+
+    /**
+     * Exits through {@link System#exit} in every case: the broker's threads are not daemons, and Maven's exec plugin
+     * would wait on them for ever after a failed start.
+     */
+    public static void main(String[] args) {
+        try {
+            new LocalStack().run();
+        } catch (Exception e) {
+            System.err.println("The ledger could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     private void run() throws Exception {
@@ -49,43 +72,53 @@ public final class LocalStack {
         Path logs = Files.createDirectories(data.resolve("logs"));
         String bootstrap = "localhost:" + kafkaPort;
 
+        LedgerProcesses processes = new LedgerProcesses(data);
+        stopWhatAKilledLauncherLeft(processes);
         // A second stack on the same data would corrupt it (two brokers on one log directory): refuse to start.
         for (int port : List.of(kafkaPort, controllerPort, ledgerPort, projectionPort)) {
             if (accepts(port)) {
-                System.err.println("Port " + port + " is in use: is the ledger already running? Stop it with Ctrl-C,"
-                        + " or choose other ports (see LocalStack's settings).");
+                System.err.println("Port " + port + " is in use, and no ledger started from " + data.toAbsolutePath()
+                        + " is running: another program (or a ledger with another LEDGER_DATA_DIRECTORY) holds it."
+                        + " Stop that program, or choose other ports (LEDGER_COMMITMENTS_PORT, LEDGER_PROJECTION_PORT,"
+                        + " LEDGER_KAFKA_PORT, LEDGER_KAFKA_CONTROLLER_PORT).");
                 System.exit(1);
             }
         }
+        processes.startAfresh(LedgerProcesses.Entry.of("launcher", ProcessHandle.current()));
         System.out.println("Starting Kafka on " + bootstrap + " ...");
         KafkaBroker broker = KafkaBroker.configure(data.resolve("kafka"), kafkaPort, controllerPort);
         // One hook, in order: the services leave their consumer group and flush while the broker is still up.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            stopping = true;
                             stopServices();
                             broker.stop();
+                            processes.delete();
                         },
                         "stop-ledger"));
         broker.start();
         await("Kafka", () -> accepts(kafkaPort));
 
         System.out.println("Starting commitments-service and projection-service ...");
-        services.add(start(
+        Service ledger = start(
                 "commitments-service",
                 logs,
+                processes,
                 "--server.port=" + ledgerPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--ledger.embedded-postgres.data-directory=" + data.resolve("postgres")));
-        services.add(start(
+                "--ledger.embedded-postgres.data-directory=" + data.resolve("postgres"));
+        Service projection = start(
                 "projection-service",
                 logs,
+                processes,
                 "--server.port=" + projectionPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.embedded-postgres.data-directory=" + data.resolve("projection-postgres"),
-                "--ledger.pages.ledger-url=http://localhost:" + ledgerPort));
-        await("commitments-service", () -> ready(ledgerPort));
-        await("projection-service", () -> ready(projectionPort));
+                "--ledger.pages.ledger-url=http://localhost:" + ledgerPort);
+        awaitReady(ledger, ledgerPort);
+        awaitReady(projection, projectionPort);
+        services.forEach(this::stopTheLedgerIfItExits);
 
         System.out.println("Loading the Japan–UK Digital Partnership seeds (a second start records nothing new) ...");
         SeedLoader.load(URI.create("http://localhost:" + ledgerPort), Path.of("seeds"), System.out);
@@ -102,31 +135,110 @@ public final class LocalStack {
         broker.awaitStop();
     }
 
-    private static Process start(String service, Path logs, String... arguments) throws IOException {
+    /**
+     * A launcher killed with SIGKILL cannot stop what it started. Its services stop by themselves when they notice
+     * (they watch the launcher); any still running are stopped here. A launcher that still runs is a ledger in use.
+     */
+    private static void stopWhatAKilledLauncherLeft(LedgerProcesses processes) {
+        List<LedgerProcesses.Entry> entries = processes.read();
+        for (LedgerProcesses.Entry entry : entries) {
+            if (entry.role().equals("launcher") && entry.running().isPresent()) {
+                System.err.println("The ledger is already running from this data directory (launcher pid "
+                        + entry.pid() + ", see " + processes.file() + "). Stop it with Ctrl-C in its terminal or `kill "
+                        + entry.pid() + "`, or give this one another LEDGER_DATA_DIRECTORY and other ports.");
+                System.exit(1);
+            }
+        }
+        for (LedgerProcesses.Entry entry : entries) {
+            entry.running().ifPresent(leftover -> {
+                System.out.println("Stopping " + entry.role() + " (pid " + entry.pid()
+                        + "), left running by a launcher that was killed ...");
+                stop(leftover);
+            });
+        }
+        processes.delete();
+    }
+
+    private Service start(String name, Path logs, LedgerProcesses processes, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                jar(service).toString()));
+                jar(name).toString(),
+                // the local stack chooses the embedded PostgreSQL; a deployment must name its database
+                "--ledger.embedded-postgres.enabled=true",
+                "--ledger.parent-pid=" + ProcessHandle.current().pid()));
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command)
+        Path log = logs.resolve(name + ".log");
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        logs.resolve(service + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        Service service = new Service(name, process, log);
+        services.add(service);
+        processes.add(LedgerProcesses.Entry.of(name, process.toHandle()));
+        return service;
+    }
+
+    private void awaitReady(Service service, int port) throws Exception {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!ready(port)) {
+            if (!service.process().isAlive()) {
+                fail(service, "exited with status " + service.process().exitValue() + " while starting");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail(service, "did not become ready within " + START_TIMEOUT);
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    /** A service that dies while the ledger runs leaves it half-working: say so and stop the rest. */
+    private void stopTheLedgerIfItExits(Service service) {
+        service.process().onExit().thenRun(() -> {
+            // 130: Ctrl-C reached the service too (same terminal); this launcher is stopping the same way
+            if (!stopping && service.process().exitValue() != 130) {
+                fail(
+                        service,
+                        "stopped unexpectedly with status " + service.process().exitValue());
+            }
+        });
+    }
+
+    /** Says which service failed and how, shows the end of its log, and exits; the shutdown hook stops the rest. */
+    private void fail(Service service, String what) {
+        System.err.println();
+        System.err.println(service.name() + " " + what + ". The end of its log, "
+                + service.log().toAbsolutePath() + ":");
+        tail(service.log()).forEach(line -> System.err.println("  " + line));
+        System.err.println("Stopping the ledger.");
+        System.exit(1);
+    }
+
+    private static List<String> tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+        } catch (IOException e) {
+            return List.of("(could not read it: " + e.getMessage() + ")");
+        }
     }
 
     /** Services first, so they stop publishing and consuming while the broker is still there. */
     private void stopServices() {
-        services.forEach(Process::destroy);
-        for (Process service : services) {
-            try {
-                if (!service.waitFor(60, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                service.destroyForcibly();
-            }
+        services.forEach(service -> service.process().destroy());
+        services.forEach(service -> stop(service.process().toHandle()));
+    }
+
+    /** Asks the process to stop (SIGTERM, a clean shutdown), and kills it if it has not within a minute. */
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(SERVICE_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 

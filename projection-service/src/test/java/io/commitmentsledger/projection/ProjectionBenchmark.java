@@ -400,6 +400,8 @@ class ProjectionBenchmark {
                 jar.toAbsolutePath().toString(),
                 "--server.port=" + ledgerPortNumber,
                 "--spring.kafka.bootstrap-servers=" + brokers,
+                "--ledger.embedded-postgres.enabled=true",
+                "--ledger.parent-pid=" + ProcessHandle.current().pid(),
                 "--ledger.embedded-postgres.data-directory=target/bench-ledger-postgres",
                 "--ledger.embedded-postgres.clean-start=true");
         Process process = new ProcessBuilder(command)

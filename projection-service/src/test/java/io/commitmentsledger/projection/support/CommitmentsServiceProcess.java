@@ -41,6 +41,8 @@ public final class CommitmentsServiceProcess implements AutoCloseable {
                             jar().toString(),
                             "--server.port=" + port,
                             "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                            "--ledger.embedded-postgres.enabled=true",
+                            "--ledger.parent-pid=" + ProcessHandle.current().pid(),
                             "--ledger.embedded-postgres.data-directory=" + directory.resolve("postgres"),
                             "--ledger.embedded-postgres.clean-start=true")
                     .redirectErrorStream(true)
