@@ -59,7 +59,8 @@ class OpenApiIT {
                         "/api/v1/commitments/{commitmentId}/amendments",
                         "/api/v1/commitments/{commitmentId}/withdrawal",
                         "/api/v1/commitments/{commitmentId}/events",
-                        "/api/v1/events/{globalPosition}");
+                        "/api/v1/events/{globalPosition}",
+                        "/api/v1/admin/republications");
         assertThat(api.get("components").get("schemas").has("AgreeCommitmentRequest"))
                 .isTrue();
     }

@@ -5,20 +5,25 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.support.ProducerListener;
 
-/** The topic, and the error handling that makes publication at-least-once. */
+/** The topics, and the error handling that makes publication at-least-once. */
 @Configuration(proxyBeanMethods = false)
 class PublicationConfiguration {
 
-    /** Created at start-up when missing; an existing topic is left as it is. */
+    /**
+     * Created at start-up when missing, keeping every event for ever; an existing topic is left as it is and checked
+     * ({@link TopicRetention}).
+     */
     @Bean
     NewTopic commitmentEventsTopic(PublicationProperties properties) {
-        return TopicBuilder.name(properties.topic())
-                .partitions(properties.partitions())
-                .replicas(properties.replicas())
-                .build();
+        return TopicRetention.keptForEver(properties.topic(), properties.partitions(), properties.replicas());
+    }
+
+    /** One partition, as projection-service creates it; whichever service starts first creates it. */
+    @Bean
+    NewTopic deadLetterTopic(PublicationProperties properties) {
+        return TopicRetention.keptForEver(properties.deadLetterTopic(), 1, properties.replicas());
     }
 
     /**

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -308,7 +309,42 @@ class PublicationIT {
             stored.forEach(event ->
                     assertThat(publishedIds).contains(event.get("eventId").asString()));
         }
+        assertEveryRecordNamesItsStoredRow(ids);
     }
+
+    /**
+     * Each record's key and headers name exactly the stored row of its event: the global position above all, which
+     * a reader follows to {@code GET /api/v1/events/{globalPosition}} and which must not be another event's.
+     */
+    private void assertEveryRecordNamesItsStoredRow(List<String> ids) {
+        Map<String, StoredRow> rows = new HashMap<>();
+        jdbc.sql("SELECT event_identifier, aggregate_identifier, sequence_number, global_index"
+                        + " FROM domain_event_entry WHERE aggregate_identifier = ANY (?)")
+                .param(ids.toArray(String[]::new))
+                .query((row, n) -> new StoredRow(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)))
+                .list()
+                .forEach(row -> rows.put(row.eventId(), row));
+        List<String> wrong = new ArrayList<>();
+        int compared = 0;
+        for (String id : ids) {
+            for (Received record : topic.forKey(id)) {
+                StoredRow row = rows.get(record.eventId());
+                StoredRow published = new StoredRow(
+                        record.eventId(),
+                        record.header(CloudEventHeaders.SUBJECT),
+                        record.sequence(),
+                        Long.parseLong(record.header(CloudEventHeaders.GLOBAL_POSITION)));
+                if (!published.equals(row) || !record.key().equals(published.commitmentId())) {
+                    wrong.add("record " + published + " key " + record.key() + " but stored " + row);
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(rows.size());
+        assertThat(wrong).as("records of %s compared with the store", compared).isEmpty();
+    }
+
+    private record StoredRow(String eventId, String commitmentId, long sequence, long globalPosition) {}
 
     @Test
     void resumesFromItsStoredPositionAfterARestartWithNothingLost() throws Exception {
