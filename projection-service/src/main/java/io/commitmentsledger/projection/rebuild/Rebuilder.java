@@ -104,8 +104,10 @@ public class Rebuilder implements DisposableBean {
     private void run() {
         Progress progress = new Progress(status().orElseThrow().startedAt());
         Generation generation = null;
+        Generation replaced = null;
         MessageListenerContainer live = listeners.getListenerContainer(LiveProjectionListener.ID);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
+            generations.dropLeftovers();
             generation = generations.create();
             progress.generation = generation.schema();
             List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
@@ -125,19 +127,23 @@ public class Rebuilder implements DisposableBean {
             Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
             progress.total += distance(end, finalEnd);
             readUntil(consumer, finalEnd, generation, progress);
-            generations.activate(generation);
+            replaced = generations.activate(generation);
             progress.state = State.DONE;
         } catch (RuntimeException e) {
             log.error("Rebuild failed; the active generation keeps answering", e);
             progress.state = State.FAILED;
             progress.failure = e.getMessage();
             if (generation != null) {
-                generations.drop(generation);
+                generations.drop(generation); // refused if it became active: then it is the one that answers
             }
         } finally {
             live.resume();
             progress.finishedAt = clock.instant();
             report(progress);
+        }
+        // after the switch, with the live consumer running again: a drop that waits for a lock delays nobody
+        if (replaced != null) {
+            generations.drop(replaced);
         }
     }
 

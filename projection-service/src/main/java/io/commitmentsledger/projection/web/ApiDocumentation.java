@@ -126,7 +126,7 @@ class ApiDocumentation {
 
             Operation current = paths.get(CURRENT_REBUILD).getGet();
             Problems.success(current, 200, "The current or last rebuild");
-            Problems.add(current, 404, "No rebuild has run since the service started (commitment-not-found)");
+            Problems.add(current, 404, "No rebuild has run since the service started (rebuild-not-found)");
             anyEndpoint(current);
         };
     }
