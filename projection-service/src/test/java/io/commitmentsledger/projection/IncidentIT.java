@@ -24,18 +24,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Defects 5 and 9 of issue 10: an event the ledger recorded (well-formed, from the ledger) that the fold refuses is an
  * incident, treated alike by the live consumer and a rebuild: health DOWN, ERROR in the log, the
  * {@code ledger.projection.incidents} gauge, the commitment marked stale in the API and on its page until the event at
- * that sequence is applied; a rebuild reports it and completes. Incidents turn health DOWN, so this class has a
- * context (database and broker) of its own.
+ * that sequence is applied; a rebuild reports it and completes. Incidents turn health DOWN, and the context is shared
+ * with other classes that expect it UP, so each test resolves its incident before it ends.
  */
 @ProjectionIntegrationTest
-@TestPropertySource(properties = "ledger.embedded-postgres.data-directory=target/it-incident-postgres")
 @ExtendWith(OutputCaptureExtension.class)
 class IncidentIT {
 
@@ -66,7 +64,7 @@ class IncidentIT {
     @Test
     void aRecordedEventTheFoldRefusesIsAnIncidentUntilItsSequenceIsApplied(CapturedOutput output) {
         CommitmentId id = newId("incident");
-        topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", "Refused live", FAR_AHEAD), 0);
+        topic.publish(agreed(id, "jp-uk-digital-partnership", "ai", "Refused live incident-probe", FAR_AHEAD), 0);
         topic.publish(new CommitmentConfirmed(id, NOT_A_PARTY, MEETING), 1);
         topic.publish(new ProgressReported(id, "Held back behind the incident", null, METI, MEETING), 2);
 
@@ -83,7 +81,7 @@ class IncidentIT {
                         .get("stale")
                         .asBoolean())
                 .isTrue();
-        assertThat(http.get("/api/v1/commitments?q=live")
+        assertThat(http.get("/api/v1/commitments?q=incident-probe")
                         .json()
                         .at("/items/0/stale")
                         .asBoolean())

@@ -28,7 +28,10 @@ import org.springframework.util.FileSystemUtils;
  * generation behind. The next start removes it and keeps the active one; and before any rebuild has run, the rebuild
  * resource answers 404 of its own type, not commitment-not-found.
  */
-@EmbeddedKafka(topics = {EventTypes.DEFAULT_TOPIC, EventTypes.DEFAULT_TOPIC + ".DLT"})
+// its own property: the other ITs' cached contexts find their broker under spring.embedded.kafka.brokers
+@EmbeddedKafka(
+        topics = {EventTypes.DEFAULT_TOPIC, EventTypes.DEFAULT_TOPIC + ".DLT"},
+        bootstrapServersProperty = "leftover.kafka.brokers")
 class LeftoverGenerationIT {
 
     private static final Path DATA = Path.of("target/it-leftover-postgres");
