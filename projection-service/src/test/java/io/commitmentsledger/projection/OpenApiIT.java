@@ -66,7 +66,8 @@ class OpenApiIT {
                 {"commitmentId": "c1", "partnershipId": "jp-uk", "area": "ai", "title": "T", "description": null,
                  "parties": [], "status": "AGREED", "overdue": false, "target": {"quarter": "2024-Q1"},
                  "deadline": "2024-03-31", "source": {"title": "S"}, "agreedOn": "2024-01-16", "workshops": [],
-                 "lastActivityOn": "2024-01-16", "lastRecordedAt": "2024-01-16T10:00:00Z", "version": 0}""";
+                 "lastActivityOn": "2024-01-16", "lastRecordedAt": "2024-01-16T10:00:00Z", "version": 0,
+                 "stale": false}""";
 
         assertThat(problems(contract, "/api/v1/commitments/c1", 200, JSON, commitment))
                 .isEmpty();

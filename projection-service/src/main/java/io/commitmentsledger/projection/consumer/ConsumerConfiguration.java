@@ -1,5 +1,7 @@
 package io.commitmentsledger.projection.consumer;
 
+import io.commitmentsledger.projection.store.Generations;
+import io.commitmentsledger.projection.store.Incidents;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.core.JacksonException;
@@ -23,12 +26,20 @@ class ConsumerConfiguration {
     /**
      * A record that cannot be read goes straight to the dead-letter topic, with the reason in its
      * {@code kafka_dlt-exception-*} headers, and the consumer goes on. A database that is away is waited for, without
-     * limit: those records are fine and must not be lost. Anything else is tried three times, then dead-lettered.
+     * limit: those records are fine and must not be lost. Anything else is tried three times, then dead-lettered; if
+     * it is an event the ledger recorded, it is an incident ({@link FailedRecords}).
      */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> kafka, ProjectionProperties properties) {
-        var recoverer = new DeadLetterPublishingRecoverer(
+    CommonErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<Object, Object> kafka,
+            ProjectionProperties properties,
+            EventRecords records,
+            Incidents incidents,
+            Generations generations,
+            TransactionTemplate transaction) {
+        var deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
+        var recoverer = new FailedRecords(records, incidents, generations, transaction, deadLetters);
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         handler.addNotRetryableExceptions(
                 UnreadableRecord.class, JacksonException.class, IllegalArgumentException.class);

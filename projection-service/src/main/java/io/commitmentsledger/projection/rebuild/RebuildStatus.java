@@ -1,7 +1,9 @@
 package io.commitmentsledger.projection.rebuild;
 
+import io.commitmentsledger.projection.store.Incident;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** How a rebuild is going. Rates and estimates are null until they mean something. */
@@ -14,6 +16,12 @@ public record RebuildStatus(
         @Nullable Double eventsPerSecond,
         @Nullable Long secondsLeft,
         long unreadableSkipped,
+
+        @Schema(
+                description = "Events of the ledger the new generation could not apply (open incidents); the rebuild"
+                        + " goes on without them and their commitments are stale")
+        List<Incident> incidents,
+
         Instant startedAt,
         @Nullable Instant finishedAt,
         @Nullable String failure) {

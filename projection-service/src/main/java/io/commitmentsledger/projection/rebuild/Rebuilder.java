@@ -7,6 +7,8 @@ import io.commitmentsledger.projection.consumer.UnreadableRecord;
 import io.commitmentsledger.projection.rebuild.RebuildStatus.State;
 import io.commitmentsledger.projection.store.Generation;
 import io.commitmentsledger.projection.store.Generations;
+import io.commitmentsledger.projection.store.Incident;
+import io.commitmentsledger.projection.store.Incidents;
 import io.commitmentsledger.projection.store.ReadModelWriter;
 import io.commitmentsledger.projection.summary.IncomingEvent;
 import java.time.Clock;
@@ -56,6 +58,7 @@ public class Rebuilder implements DisposableBean {
 
     private final Generations generations;
     private final ReadModelWriter writer;
+    private final Incidents incidents;
     private final EventRecords records;
     private final TransactionTemplate transaction;
     private final KafkaListenerEndpointRegistry listeners;
@@ -68,6 +71,7 @@ public class Rebuilder implements DisposableBean {
     Rebuilder(
             Generations generations,
             ReadModelWriter writer,
+            Incidents incidents,
             EventRecords records,
             TransactionTemplate transaction,
             KafkaListenerEndpointRegistry listeners,
@@ -76,6 +80,7 @@ public class Rebuilder implements DisposableBean {
             Clock clock) {
         this.generations = generations;
         this.writer = writer;
+        this.incidents = incidents;
         this.records = records;
         this.transaction = transaction;
         this.listeners = listeners;
@@ -90,7 +95,7 @@ public class Rebuilder implements DisposableBean {
             throw new RebuildAlreadyRunning();
         }
         RebuildStatus started =
-                new RebuildStatus(State.RUNNING, null, 0, 0, null, null, 0, clock.instant(), null, null);
+                new RebuildStatus(State.RUNNING, null, 0, 0, null, null, 0, List.of(), clock.instant(), null, null);
         status.set(started);
         worker.execute(this::run);
         return started;
@@ -104,8 +109,10 @@ public class Rebuilder implements DisposableBean {
     private void run() {
         Progress progress = new Progress(status().orElseThrow().startedAt());
         Generation generation = null;
+        Generation replaced = null;
         MessageListenerContainer live = listeners.getListenerContainer(LiveProjectionListener.ID);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
+            generations.dropLeftovers();
             generation = generations.create();
             progress.generation = generation.schema();
             List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
@@ -125,19 +132,23 @@ public class Rebuilder implements DisposableBean {
             Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
             progress.total += distance(end, finalEnd);
             readUntil(consumer, finalEnd, generation, progress);
-            generations.activate(generation);
+            replaced = generations.activate(generation);
             progress.state = State.DONE;
         } catch (RuntimeException e) {
             log.error("Rebuild failed; the active generation keeps answering", e);
             progress.state = State.FAILED;
             progress.failure = e.getMessage();
             if (generation != null) {
-                generations.drop(generation);
+                generations.drop(generation); // refused if it became active: then it is the one that answers
             }
         } finally {
             live.resume();
             progress.finishedAt = clock.instant();
             report(progress);
+        }
+        // after the switch, with the live consumer running again: a drop that waits for a lock delays nobody
+        if (replaced != null) {
+            generations.drop(replaced);
         }
     }
 
@@ -170,10 +181,12 @@ public class Rebuilder implements DisposableBean {
                 }
             }
             if (Duration.between(lastReport, clock.instant()).compareTo(REPORT_EVERY) >= 0) {
+                progress.incidents = incidents.in(generation);
                 report(progress);
                 lastReport = clock.instant();
             }
         }
+        progress.incidents = incidents.in(generation);
         report(progress);
     }
 
@@ -191,13 +204,14 @@ public class Rebuilder implements DisposableBean {
         RebuildStatus now = progress.status(clock.instant());
         status.set(now);
         log.info(
-                "Rebuild {} into {}: {}/{} events, {} events/s, about {} s left",
+                "Rebuild {} into {}: {}/{} events, {} events/s, about {} s left, {} incidents",
                 now.state(),
                 now.generation(),
                 now.eventsDone(),
                 now.eventsTotal(),
                 now.eventsPerSecond() == null ? "-" : Math.round(now.eventsPerSecond()),
-                now.secondsLeft() == null ? "-" : now.secondsLeft());
+                now.secondsLeft() == null ? "-" : now.secondsLeft(),
+                now.incidents().size());
     }
 
     private Map<String, Object> consumerProperties() {
@@ -232,6 +246,7 @@ public class Rebuilder implements DisposableBean {
         long done;
         long total;
         long skipped;
+        List<Incident> incidents = List.of();
 
         @Nullable
         Instant finishedAt;
@@ -248,7 +263,7 @@ public class Rebuilder implements DisposableBean {
             Double rate = seconds > 0 && done > 0 ? done / seconds : null;
             Long left = rate == null ? null : Math.max(0, Math.round((total - done) / rate));
             return new RebuildStatus(
-                    state, generation, done, total, rate, left, skipped, startedAt, finishedAt, failure);
+                    state, generation, done, total, rate, left, skipped, incidents, startedAt, finishedAt, failure);
         }
     }
 }

@@ -7,5 +7,10 @@ public enum ApplyOutcome {
     /** Already applied before (a redelivery): nothing changed. */
     DUPLICATE,
     /** An earlier sequence number is missing: held back until it arrives. */
-    PARKED
+    PARKED,
+    /**
+     * The projection cannot apply it (the fold refuses it): an {@link Incidents incident} is open, and the commitment's
+     * later events are parked until an event at this sequence is applied.
+     */
+    REFUSED
 }

@@ -24,6 +24,10 @@ import org.springframework.stereotype.Repository;
  * Applies events to one generation of the read model. Applying is idempotent per commitment and sequence number: a
  * redelivered event changes nothing, and an event after a missing one is parked, never applied out of order, until
  * the missing one arrives. Callers run {@link #apply} and {@link #applyAll} inside a transaction.
+ *
+ * <p>An event the projection cannot apply (the fold refuses it, or cannot summarise it) opens an {@link Incidents
+ * incident} instead, and the commitment's later events are parked behind it. The live consumer and a rebuild both
+ * apply through here, so they treat such an event alike. Applying an event at an incident's sequence resolves it.
  */
 @Repository
 public class ReadModelWriter {
@@ -31,11 +35,13 @@ public class ReadModelWriter {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ReadModelJson json;
+    private final Incidents incidents;
 
-    ReadModelWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReadModelJson json) {
+    ReadModelWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReadModelJson json, Incidents incidents) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
+        this.incidents = incidents;
     }
 
     public ApplyOutcome apply(Generation generation, IncomingEvent incoming) {
@@ -48,31 +54,59 @@ public class ReadModelWriter {
             park(generation, incoming);
             return ApplyOutcome.PARKED;
         }
-        CommitmentSummary summary = applyInOrder(generation, current.orElse(null), incoming);
-        for (Optional<IncomingEvent> next = parked(generation, incoming.commitmentId(), summary.version() + 1);
-                next.isPresent();
-                next = parked(generation, incoming.commitmentId(), summary.version() + 1)) {
-            summary = applyInOrder(generation, summary, next.get());
+        Optional<CommitmentSummary> applied = applyInOrder(generation, current.orElse(null), incoming);
+        if (applied.isEmpty()) {
+            return ApplyOutcome.REFUSED;
+        }
+        CommitmentSummary summary = applied.get();
+        Optional<IncomingEvent> next = parked(generation, incoming.commitmentId(), summary.version() + 1);
+        while (next.isPresent()) {
             jdbc.sql("DELETE FROM " + generation.table("parked_event") + " WHERE commitment_id = ? AND sequence = ?")
                     .params(next.get().commitmentId(), next.get().sequence())
                     .update();
+            Optional<CommitmentSummary> after = applyInOrder(generation, summary, next.get());
+            if (after.isEmpty()) {
+                break; // an incident now holds the rest back
+            }
+            summary = after.get();
+            next = parked(generation, incoming.commitmentId(), summary.version() + 1);
         }
+        incidents.resolve(generation, incoming.commitmentId(), summary.version());
         return ApplyOutcome.APPLIED;
     }
 
-    private CommitmentSummary applyInOrder(
+    /**
+     * Applies the event that follows {@code current}; empty, with an incident opened, if the projection cannot. Nothing
+     * is written before the fold and the timeline line have been computed, so a refused event leaves no trace but the
+     * incident.
+     */
+    private Optional<CommitmentSummary> applyInOrder(
             Generation generation, @Nullable CommitmentSummary current, IncomingEvent incoming) {
-        CommitmentSummary summary = SummaryFold.apply(current, incoming.applied());
-        jdbc.sql(upsertSummary(generation)).params(summaryRow(summary)).update();
-        jdbc.sql(insertTimelineEntry(generation)).params(timelineRow(incoming)).update();
-        return summary;
+        CommitmentSummary summary;
+        Object[] summaryRow;
+        Object[] timelineRow;
+        try {
+            summary = SummaryFold.apply(current, incoming.applied());
+            summaryRow = summaryRow(summary);
+            timelineRow = timelineRow(incoming);
+        } catch (RuntimeException refused) {
+            incidents.open(generation, incoming, reason(refused));
+            return Optional.empty();
+        }
+        jdbc.sql(upsertSummary(generation)).params(summaryRow).update();
+        jdbc.sql(insertTimelineEntry(generation)).params(timelineRow).update();
+        return Optional.of(summary);
+    }
+
+    private static String reason(RuntimeException refused) {
+        return refused.getMessage() == null ? refused.toString() : refused.getMessage();
     }
 
     /**
      * Applies many events at once, as a rebuild reads them: each commitment's summary is read once, folded in memory
      * and written once, and the timeline entries go in one batch, so a rebuild costs a few statements per batch
-     * instead of three per event. Commitments with events parked behind a hole take the one-by-one path of {@link
-     * #apply}, which drains them.
+     * instead of three per event. Commitments with events parked behind a hole or an open incident, and those with an
+     * event the projection cannot apply, take the one-by-one path of {@link #apply}.
      */
     public void applyAll(Generation generation, List<IncomingEvent> events) {
         Map<String, List<IncomingEvent>> byCommitment = new LinkedHashMap<>();
@@ -87,9 +121,10 @@ public class ReadModelWriter {
                 .query(json.summaryColumn())
                 .list()
                 .forEach(summary -> summaries.put(summary.commitmentId(), summary));
-        Set<String> withParkedEvents = new HashSet<>(jdbc.sql("SELECT DISTINCT commitment_id FROM "
-                        + generation.table("parked_event") + " WHERE commitment_id = ANY (?)")
-                .param(ids)
+        Set<String> heldBack = new HashSet<>(jdbc.sql("SELECT commitment_id FROM " + generation.table("parked_event")
+                        + " WHERE commitment_id = ANY (?) UNION SELECT commitment_id FROM "
+                        + generation.table("projection_incident") + " WHERE commitment_id = ANY (?)")
+                .params(ids, ids)
                 .query(String.class)
                 .list());
         List<Object[]> summaryRows = new ArrayList<>();
@@ -97,19 +132,31 @@ public class ReadModelWriter {
         byCommitment.forEach((id, incoming) -> {
             CommitmentSummary summary = summaries.get(id);
             long version = summary == null ? -1 : summary.version();
-            if (withParkedEvents.contains(id) || leavesAHole(version, incoming)) {
-                incoming.forEach(event -> apply(generation, event)); // parks and drains as the live consumer does
+            if (heldBack.contains(id) || leavesAHole(version, incoming)) {
+                incoming.forEach(event -> apply(generation, event)); // parks, drains and resolves as live does
                 return;
             }
-            for (IncomingEvent event : incoming) {
-                if (event.sequence() == version + 1) {
-                    summary = SummaryFold.apply(summary, event.applied());
-                    version = summary.version();
-                    timelineRows.add(timelineRow(event));
+            List<Object[]> rows = new ArrayList<>();
+            Object[] summaryRow = null;
+            try {
+                for (IncomingEvent event : incoming) {
+                    if (event.sequence() == version + 1) {
+                        summary = SummaryFold.apply(summary, event.applied());
+                        version = summary.version();
+                        rows.add(timelineRow(event));
+                    }
                 }
+                if (summary != null && summary != summaries.get(id)) {
+                    summaryRow = summaryRow(summary);
+                }
+            } catch (RuntimeException refused) {
+                // nothing of this commitment is written yet: apply one by one, which opens the incident as live does
+                incoming.forEach(event -> apply(generation, event));
+                return;
             }
-            if (summary != null && summary != summaries.get(id)) {
-                summaryRows.add(summaryRow(summary));
+            timelineRows.addAll(rows);
+            if (summaryRow != null) {
+                summaryRows.add(summaryRow);
             }
         });
         jdbcTemplate.batchUpdate(upsertSummary(generation), summaryRows);

@@ -6,6 +6,7 @@ import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.projection.rebuild.RebuildStatus;
+import io.commitmentsledger.projection.store.Incident;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.PartyState;
 import io.commitmentsledger.projection.summary.WorkshopView;
@@ -79,7 +80,8 @@ class ApiDocumentation {
                     OverviewView.class,
                     OverviewView.AreaView.class,
                     QueryController.PageView.class,
-                    RebuildStatus.class);
+                    RebuildStatus.class,
+                    Incident.class);
             Map<String, PathItem> paths = api.getPaths();
 
             Operation list = paths.get(COMMITMENTS).getGet();
@@ -127,7 +129,7 @@ class ApiDocumentation {
 
             Operation current = paths.get(CURRENT_REBUILD).getGet();
             Problems.success(current, 200, "The current or last rebuild");
-            Problems.add(current, 404, "No rebuild has run since the service started (commitment-not-found)");
+            Problems.add(current, 404, "No rebuild has run since the service started (rebuild-not-found)");
             anyEndpoint(current);
         };
     }

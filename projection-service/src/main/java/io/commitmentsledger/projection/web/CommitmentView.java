@@ -36,9 +36,15 @@ record CommitmentView(
         Instant lastRecordedAt,
 
         @Schema(description = "The sequence number of the newest event applied; compare with the write side's ETag")
-        long version) {
+        long version,
 
-    static CommitmentView of(CommitmentSummary summary, LocalDate today) {
+        @Schema(
+                description = "True while an event the ledger recorded for it could not be applied (an incident):"
+                        + " later events wait behind it, so this may be behind the ledger. False again once an event at that"
+                        + " sequence is applied, by a rebuild or a later delivery")
+        boolean stale) {
+
+    static CommitmentView of(CommitmentSummary summary, LocalDate today, boolean stale) {
         return new CommitmentView(
                 summary.commitmentId(),
                 summary.partnershipId(),
@@ -55,7 +61,8 @@ record CommitmentView(
                 nextFirst(summary.workshops(), today),
                 summary.lastActivityOn(),
                 summary.lastRecordedAt(),
-                summary.version());
+                summary.version(),
+                stale);
     }
 
     private static List<WorkshopView> nextFirst(List<WorkshopView> workshops, LocalDate today) {

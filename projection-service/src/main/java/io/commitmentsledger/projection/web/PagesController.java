@@ -1,6 +1,7 @@
 package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.projection.store.CommitmentFilter;
+import io.commitmentsledger.projection.store.Incidents;
 import io.commitmentsledger.projection.store.ReadModelQueries;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +27,13 @@ class PagesController {
     private static final int PAGE = 100;
 
     private final ReadModelQueries queries;
+    private final Incidents incidents;
     private final PagesProperties properties;
     private final Clock clock;
 
-    PagesController(ReadModelQueries queries, PagesProperties properties, Clock clock) {
+    PagesController(ReadModelQueries queries, Incidents incidents, PagesProperties properties, Clock clock) {
         this.queries = queries;
+        this.incidents = incidents;
         this.properties = properties;
         this.clock = clock;
     }
@@ -58,8 +62,10 @@ class PagesController {
         for (int page = 0; ; page++) {
             var found =
                     queries.list(new CommitmentFilter(partnershipId, null, null, null, null, null), today, page, PAGE);
+            Set<String> stale = incidents.stale(
+                    found.items().stream().map(CommitmentSummary::commitmentId).toList(), null);
             for (CommitmentSummary summary : found.items()) {
-                CommitmentView view = CommitmentView.of(summary, today);
+                CommitmentView view = CommitmentView.of(summary, today, stale.contains(summary.commitmentId()));
                 areas.get(summary.area()).commitments().add(view);
                 if (view.overdue()) {
                     overdue.add(view);
@@ -81,7 +87,8 @@ class PagesController {
     String commitment(@PathVariable String commitmentId, Model model) {
         CommitmentSummary summary = queries.summary(commitmentId)
                 .orElseThrow(() -> new NotFound("no commitment " + commitmentId + " is known"));
-        model.addAttribute("commitment", CommitmentView.of(summary, LocalDate.now(clock)));
+        boolean stale = !incidents.stale(List.of(commitmentId), null).isEmpty();
+        model.addAttribute("commitment", CommitmentView.of(summary, LocalDate.now(clock), stale));
         model.addAttribute(
                 "timeline",
                 queries.timeline(commitmentId, null).stream()

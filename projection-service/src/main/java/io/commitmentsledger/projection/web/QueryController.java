@@ -1,6 +1,7 @@
 package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.projection.store.CommitmentFilter;
+import io.commitmentsledger.projection.store.Incidents;
 import io.commitmentsledger.projection.store.ReadModelQueries;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
@@ -41,11 +43,13 @@ class QueryController {
 
     private final ReadModelQueries queries;
     private final VersionWaits waits;
+    private final Incidents incidents;
     private final Clock clock;
 
-    QueryController(ReadModelQueries queries, VersionWaits waits, Clock clock) {
+    QueryController(ReadModelQueries queries, VersionWaits waits, Incidents incidents, Clock clock) {
         this.queries = queries;
         this.waits = waits;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -77,8 +81,12 @@ class QueryController {
                 today,
                 page,
                 size);
+        Set<String> stale = incidents.stale(
+                found.items().stream().map(CommitmentSummary::commitmentId).toList(), null);
         return new PageView(
-                found.items().stream().map(s -> CommitmentView.of(s, today)).toList(),
+                found.items().stream()
+                        .map(s -> CommitmentView.of(s, today, stale.contains(s.commitmentId())))
+                        .toList(),
                 found.page(),
                 found.size(),
                 found.total());
@@ -100,11 +108,12 @@ class QueryController {
                     Long minVersion,
             @Parameter(description = WAIT_DESCRIPTION) @RequestParam(defaultValue = "5s") String wait) {
         return whenVisible(commitmentId, asOf, minVersion, wait, (current, at) -> {
+            boolean stale = isStale(commitmentId, at);
             if (at == null) {
-                return CommitmentView.of(current, LocalDate.now(clock));
+                return CommitmentView.of(current, LocalDate.now(clock), stale);
             }
             return queries.summaryAsOf(commitmentId, at)
-                    .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(at, clock.getZone())))
+                    .map(summary -> CommitmentView.of(summary, LocalDate.ofInstant(at, clock.getZone()), stale))
                     .orElseThrow(() -> new NotFound("commitment " + commitmentId + " was not yet known at " + at));
         });
     }
@@ -128,7 +137,8 @@ class QueryController {
                     commitmentId,
                     rows.get(rows.size() - 1).sequence(),
                     at,
-                    rows.stream().map(TimelineView.Entry::of).toList());
+                    rows.stream().map(TimelineView.Entry::of).toList(),
+                    isStale(commitmentId, at));
         });
     }
 
@@ -181,6 +191,11 @@ class QueryController {
             }
         });
         return result;
+    }
+
+    /** Whether an incident holds the commitment back, raised by an event recorded by {@code asOf} (if given). */
+    private boolean isStale(String commitmentId, @Nullable Instant asOf) {
+        return !incidents.stale(List.of(commitmentId), asOf).isEmpty();
     }
 
     /** PostgreSQL's timestamps, and Java's, hold years 1 to 9999 without trouble. */

@@ -3,6 +3,7 @@ package io.commitmentsledger.projection.web;
 import io.commitmentsledger.projection.rebuild.RebuildAlreadyRunning;
 import io.commitmentsledger.projection.rebuild.RebuildStatus;
 import io.commitmentsledger.projection.rebuild.Rebuilder;
+import io.commitmentsledger.web.problems.ContainerProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -42,13 +43,28 @@ class RebuildController {
     @GetMapping("/current")
     @Operation(summary = "Progress of the current or last rebuild: events done, events per second, time left")
     RebuildStatus current() {
-        return rebuilder.status().orElseThrow(() -> new NotFound("no rebuild has run since the service started"));
+        return rebuilder.status().orElseThrow(NoRebuildYet::new);
+    }
+
+    /** The rebuild resources have their own 404: nothing is wrong with any commitment. */
+    static final class NoRebuildYet extends RuntimeException {
+        NoRebuildYet() {
+            super("no rebuild has run since the service started");
+        }
+    }
+
+    @ExceptionHandler
+    ProblemDetail noRebuildYet(NoRebuildYet e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create(ContainerProblems.BASE + "rebuild-not-found"));
+        problem.setTitle("No rebuild");
+        return problem;
     }
 
     @ExceptionHandler
     ProblemDetail alreadyRunning(RebuildAlreadyRunning e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("https://commitments-ledger.dev/problems/rebuild-in-progress"));
+        problem.setType(URI.create(ContainerProblems.BASE + "rebuild-in-progress"));
         problem.setTitle("Rebuild in progress");
         return problem;
     }

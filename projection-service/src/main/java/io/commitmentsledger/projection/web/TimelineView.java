@@ -10,7 +10,13 @@ import org.jspecify.annotations.Nullable;
 /** A commitment's timeline: every applied event in sequence order. */
 @Schema(name = "Timeline")
 record TimelineView(
-        String commitmentId, long version, @Nullable Instant asOf, List<Entry> entries) {
+        String commitmentId,
+        long version,
+        @Nullable Instant asOf,
+        List<Entry> entries,
+
+        @Schema(description = "As for the commitment: an incident holds later events back")
+        boolean stale) {
 
     @Schema(name = "TimelineEntry")
     record Entry(

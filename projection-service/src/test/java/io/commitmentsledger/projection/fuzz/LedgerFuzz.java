@@ -59,6 +59,7 @@ class LedgerFuzz {
                     "version-mismatch",
                     "idempotency-key-reused",
                     "rebuild-in-progress",
+                    "rebuild-not-found",
                     "version-not-yet-visible")
             .stream()
             .map(type -> PROBLEMS + type)
