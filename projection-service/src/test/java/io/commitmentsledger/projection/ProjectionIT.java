@@ -245,7 +245,7 @@ class ProjectionIT {
                         StandardCharsets.UTF_8))
                 .toList();
         assertThat(reasons.get(0)).contains("not a valid");
-        assertThat(reasons.get(1)).contains("unknown event type or revision");
+        assertThat(reasons.get(1)).contains("not yet understood", "CommitmentConfirmed revision 9 is newer");
     }
 
     /**

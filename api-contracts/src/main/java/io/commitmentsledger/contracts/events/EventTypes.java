@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +22,8 @@ public final class EventTypes {
 
     private static final String TYPE_PREFIX = "dev.commitments-ledger.";
     private static final String SCHEMA_BASE = "https://commitments-ledger.dev/schemas/";
+    private static final Pattern CLOUD_EVENT_TYPE =
+            Pattern.compile("dev\\.commitments-ledger\\.(\\w+)\\.v([1-9]\\d{0,8})");
 
     private static final List<Class<? extends CommitmentEvent>> ALL = Arrays.stream(
                     CommitmentEvent.class.getPermittedSubclasses())
@@ -59,7 +63,24 @@ public final class EventTypes {
         return TYPE_PREFIX + name + ".v" + revision;
     }
 
-    /** The class a record of this CloudEvents type reads into; empty for a type or revision this jar does not know. */
+    /**
+     * The event name and revision a CloudEvents {@code type} names, whether or not this jar knows them; empty if it
+     * is not of the form {@code dev.commitments-ledger.<Name>.v<revision>}.
+     */
+    public static Optional<NameAndRevision> nameAndRevision(String cloudEventType) {
+        Matcher matcher = CLOUD_EVENT_TYPE.matcher(cloudEventType);
+        return matcher.matches()
+                ? Optional.of(new NameAndRevision(matcher.group(1), Integer.parseInt(matcher.group(2))))
+                : Optional.empty();
+    }
+
+    /** An event type's name and one of its revisions, as a CloudEvents {@code type} names them. */
+    public record NameAndRevision(String name, int revision) {}
+
+    /**
+     * The class a record of this CloudEvents type reads into as it is, without upcasting; empty for a type or revision
+     * this jar does not know. To read records of every revision, see {@code EventUpcasters}.
+     */
     public static Optional<Class<? extends CommitmentEvent>> forCloudEventType(String cloudEventType) {
         return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(cloudEventType));
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventRevision;
+import io.commitmentsledger.contracts.upcasting.EventUpcasters;
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -121,13 +123,21 @@ class EventStoreConfiguration {
         };
     }
 
-    /** Event revisions come from {@link EventRevision} in api-contracts, which carries no Axon dependency. */
+    /** The ledger's revisions and upcasters, as api-contracts ships them to every subscriber. */
     @Bean
-    RevisionResolver revisionResolver() {
-        return payloadType -> {
-            EventRevision revision = payloadType.getAnnotation(EventRevision.class);
-            return revision == null ? null : revision.value();
-        };
+    EventUpcasters eventUpcasters() {
+        return EventUpcasters.ledger();
+    }
+
+    /**
+     * Events are stored at their current revision as {@link EventUpcasters} knows it (which is what each record's
+     * {@link EventRevision} declares); api-contracts carries no Axon dependency.
+     */
+    @Bean
+    RevisionResolver revisionResolver(EventUpcasters upcasters) {
+        return payloadType -> CommitmentEvent.class.isAssignableFrom(payloadType)
+                ? Integer.toString(upcasters.currentRevision(payloadType.asSubclass(CommitmentEvent.class)))
+                : null;
     }
 
     /**

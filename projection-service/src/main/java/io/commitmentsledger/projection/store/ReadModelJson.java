@@ -1,7 +1,7 @@
 package io.commitmentsledger.projection.store;
 
-import io.commitmentsledger.contracts.events.CommitmentEvent;
-import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.projection.revisions.CurrentEvent;
+import io.commitmentsledger.projection.revisions.EventPayloads;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.commitmentsledger.projection.summary.IncomingEvent;
 import java.time.Instant;
@@ -14,9 +14,11 @@ import tools.jackson.databind.ObjectMapper;
 class ReadModelJson {
 
     private final ObjectMapper json;
+    private final EventPayloads payloads;
 
-    ReadModelJson(ObjectMapper json) {
+    ReadModelJson(ObjectMapper json, EventPayloads payloads) {
         this.json = json;
+        this.payloads = payloads;
     }
 
     /** Reads a summary from the first column of a row. */
@@ -32,7 +34,10 @@ class ReadModelJson {
         return json.writeValueAsString(summary);
     }
 
-    /** A stored event as it was received; the type is looked up from its kind and revision. */
+    /**
+     * A stored event, in its current revision: one stored before an upgrade brought a new revision of its type is
+     * upcast, as records on the topic are.
+     */
     IncomingEvent event(
             String commitmentId,
             long sequence,
@@ -42,11 +47,17 @@ class ReadModelJson {
             String revision,
             Instant recordedAt,
             String payload) {
-        Class<? extends CommitmentEvent> type = EventTypes.forCloudEventType(EventTypes.cloudEventType(kind, revision))
-                .orElseThrow(() -> new IllegalStateException(
-                        "the read model holds an event of unknown type or revision " + kind + " v" + revision));
-        CommitmentEvent event = json.readValue(payload, type);
+        CurrentEvent current = payloads.read(kind, Integer.parseInt(revision), payload)
+                .orElseThrow(() -> new IllegalStateException("the read model holds an event of unknown type " + kind));
         return new IncomingEvent(
-                commitmentId, sequence, globalPosition, eventId, recordedAt, kind, revision, event, payload);
+                commitmentId,
+                sequence,
+                globalPosition,
+                eventId,
+                recordedAt,
+                kind,
+                Integer.toString(current.revision()),
+                current.event(),
+                current.payload());
     }
 }
