@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.awaitility.core.ConditionTimeoutException;
@@ -108,17 +109,20 @@ public final class Ledger {
     }
 
     /**
-     * What the ledger holds of the (stopped) load: the store; the topic once it shows every acknowledged command (or
-     * after two minutes, so that the tally names what is missing); and, with {@code readProjection}, every timeline
-     * once it shows the newest acknowledged version (or not, after the read's own wait).
+     * What the ledger holds of the (stopped) load: the store; the topic once it shows every acknowledged command; and,
+     * with {@code readProjection}, every timeline once it shows the newest acknowledged version. Each wait gives up
+     * after a few minutes, so that the tally names what is missing.
      */
     public Tally tally(LoadGenerator load, boolean readProjection) {
         List<LoadGenerator.Ack> acks = load.acks();
         List<Recorded> store = EventStore.read(postgres, "ledger", load.prefix());
         timeUntil(Duration.ofMinutes(2), () -> published(acks, load));
-        List<Recorded> projection = readProjection
-                ? Projection.timelines(projectionService().uri(), Projection.newestVersions(acks))
-                : null;
+        List<Recorded> projection = null;
+        if (readProjection) {
+            Map<String, Long> newest = Projection.newestVersions(acks);
+            Projection.awaitVisible(projectionService().uri(), newest, Duration.ofMinutes(3));
+            projection = Projection.timelines(projectionService().uri(), newest.keySet());
+        }
         return new Tally(acks, store, topic(load), projection);
     }
 

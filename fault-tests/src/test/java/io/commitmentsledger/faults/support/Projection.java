@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,22 +19,34 @@ public final class Projection {
     private Projection() {}
 
     /**
-     * Every timeline entry of the given commitments, each timeline read once it shows the highest version acknowledged
-     * for it (the API's read-your-writes wait).
+     * Waits, up to {@code atMost} in all, until every commitment's timeline shows the highest version acknowledged for
+     * it (the API's read-your-writes wait, asked again until it answers 200); whether they all did.
      */
-    public static List<Recorded> timelines(URI projection, Map<String, Long> newestVersions) {
-        Http http = new Http(Duration.ofSeconds(40));
+    public static boolean awaitVisible(URI projection, Map<String, Long> newestVersions, Duration atMost) {
+        Http http = new Http(Duration.ofSeconds(20));
+        Instant deadline = Instant.now().plus(atMost);
+        for (Map.Entry<String, Long> newest : newestVersions.entrySet()) {
+            URI visible = projection.resolve("/api/v1/commitments/" + newest.getKey() + "/timeline?minVersion="
+                    + newest.getValue() + "&wait=10s");
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative()
+                    || Ledger.timeUntil(left, () -> http.status(visible) == 200).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every timeline entry of the given commitments, as the projection answers them now. */
+    public static List<Recorded> timelines(URI projection, Collection<String> commitmentIds) {
+        Http http = new Http(Duration.ofSeconds(20));
         List<Recorded> entries = new ArrayList<>();
-        newestVersions.forEach((commitmentId, version) -> {
+        for (String commitmentId : commitmentIds) {
             try {
-                HttpResponse<String> waited = http.get(projection.resolve(
-                        "/api/v1/commitments/" + commitmentId + "/timeline?minVersion=" + version + "&wait=30s"));
-                // Not there in time: what it shows now, so the tally names what is missing instead of failing here.
-                HttpResponse<String> answer = waited.statusCode() == 200
-                        ? waited
-                        : http.get(projection.resolve("/api/v1/commitments/" + commitmentId + "/timeline"));
+                HttpResponse<String> answer =
+                        http.get(projection.resolve("/api/v1/commitments/" + commitmentId + "/timeline"));
                 if (answer.statusCode() != 200) {
-                    return;
+                    continue; // not known to the projection: the tally counts its commands as lost
                 }
                 for (JsonNode entry : Http.JSON.readTree(answer.body()).get("entries")) {
                     entries.add(new Recorded(
@@ -45,7 +58,7 @@ public final class Projection {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }
         return entries;
     }
 
