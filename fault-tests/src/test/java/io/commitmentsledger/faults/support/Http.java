@@ -34,12 +34,6 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    public HttpResponse<String> post(URI uri, String json) throws IOException {
-        return send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     /** A POST without a body, as the admin operations take it. */
     public HttpResponse<String> post(URI uri) throws IOException {
         return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));

@@ -22,7 +22,6 @@ public final class Ledger {
     /** Request timeout of the load's clients: an answer later than this is a hang. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Path directory;
     private final PostgresServer postgres;
     private final KafkaBrokerServer broker;
     private final ServiceProcess commitmentsService;
@@ -30,13 +29,11 @@ public final class Ledger {
     private final Cleanup cleanup;
 
     private Ledger(
-            Path directory,
             PostgresServer postgres,
             KafkaBrokerServer broker,
             ServiceProcess commitmentsService,
             @Nullable ServiceProcess projectionService,
             Cleanup cleanup) {
-        this.directory = directory;
         this.postgres = postgres;
         this.broker = broker;
         this.commitmentsService = commitmentsService;
@@ -59,11 +56,7 @@ public final class Ledger {
                             directory, postgres, "projection", broker, "projection-service"))
                     .start();
         }
-        return new Ledger(directory, postgres, broker, ledger, projection, cleanup);
-    }
-
-    public Path directory() {
-        return directory;
+        return new Ledger(postgres, broker, ledger, projection, cleanup);
     }
 
     public PostgresServer postgres() {

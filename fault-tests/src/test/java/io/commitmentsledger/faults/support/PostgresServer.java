@@ -78,10 +78,6 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return port;
-    }
-
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }

@@ -1,7 +1,5 @@
 package io.commitmentsledger.faults.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.commitmentsledger.faults.support.LoadGenerator.Ack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,10 +90,6 @@ public final class Tally {
                 .count();
     }
 
-    public @Nullable List<Recorded> topic() {
-        return topic;
-    }
-
     /** Fails the scenario, naming every discrepancy, unless everything acknowledged is where it must be. */
     public void assertNothingLostOrDuplicated() {
         SoftAssertions softly = new SoftAssertions();
@@ -127,12 +121,6 @@ public final class Tally {
                     .isEmpty();
         }
         softly.assertAll();
-    }
-
-    /** Asserts that the topic holds every acknowledged command, in order; for waiting until it does. */
-    public void assertAllPublishedInOrder() {
-        assertThat(onTopic()).as("acknowledged commands on the topic").isEqualTo(acks.size());
-        assertThat(outOfOrder(topic == null ? List.of() : topic)).isEmpty();
     }
 
     private List<Recorded> storedAs(Ack ack) {
