@@ -78,6 +78,7 @@ class LeftoverGenerationIT {
         return new SpringApplicationBuilder(ProjectionServiceApplication.class)
                 .run(
                         "--server.port=0",
+                        "--ledger.embedded-postgres.enabled=true",
                         "--ledger.embedded-postgres.data-directory=" + DATA,
                         "--ledger.embedded-postgres.clean-start=false",
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());

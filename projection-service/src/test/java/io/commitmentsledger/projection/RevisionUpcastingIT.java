@@ -56,6 +56,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "ledger.embedded-postgres.enabled=true",
             "ledger.embedded-postgres.data-directory=target/it-revisions-postgres",
             "ledger.embedded-postgres.clean-start=true",
             "spring.kafka.bootstrap-servers=${revisions.kafka.brokers}"

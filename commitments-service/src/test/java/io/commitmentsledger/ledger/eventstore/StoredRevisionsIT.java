@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "ledger.embedded-postgres.enabled=true",
             "ledger.embedded-postgres.data-directory=target/it-revisions-postgres",
             "ledger.embedded-postgres.clean-start=true",
             "spring.kafka.bootstrap-servers=${revisions.kafka.brokers}"
