@@ -1,11 +1,10 @@
 package io.commitmentsledger.ledger.web;
 
+import io.commitmentsledger.web.problems.DatabaseFailures;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -40,14 +38,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** PostgreSQL's SQLSTATE for a statement cancelled by {@code statement_timeout}. */
     private static final String QUERY_CANCELED = "57014";
 
-    /**
-     * PostgreSQL's SQLSTATEs for a server going away or not there yet: class 08 (connection exception: refused, broken,
-     * closed) and admin_shutdown, crash_shutdown, cannot_connect_now (shutting down or starting up).
-     */
-    private static final String CONNECTION_EXCEPTION_CLASS = "08";
-
-    private static final List<String> SERVER_GOING_AWAY = List.of("57P01", "57P02", "57P03");
-
     /** Seconds a client waits before retrying while the database is away: it restarts within seconds. */
     static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
@@ -66,22 +56,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything unexpected: logged in full, answered without internals. A statement that ran past the command's
-     * statement timeout (PostgreSQL's query_canceled) means the ledger is overloaded: 503, worth a retry. A database
-     * that cannot be reached is an outage, not a bug: 503 database-unavailable, within the pool's connection timeout.
+     * Anything unexpected: logged in full, answered without internals. A database that cannot be reached is an outage,
+     * not a bug: 503 database-unavailable, within the pool's connection timeout. A statement that ran past the
+     * command's statement timeout (PostgreSQL's query_canceled), or a pool whose connections all stayed busy, means
+     * the ledger is overloaded: 503 ledger-busy. Both are worth a retry.
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (databaseUnavailable(e)) {
-            log.warn("The database is unavailable: {}", innermostMessage(e));
+        if (DatabaseFailures.unreachable(e)) {
+            log.warn("The database is unavailable: {}", DatabaseFailures.innermostMessage(e));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                     .body(ProblemType.DATABASE_UNAVAILABLE.problem(
                             "the ledger's database cannot be reached; retry shortly (a command whose commit was cut"
                                     + " off may have been recorded: retry it with the same Idempotency-Key)"));
         }
-        if (hasSqlState(e, QUERY_CANCELED)) {
-            log.warn("A command's transaction ran past its statement timeout", e);
+        if (hasSqlState(e, QUERY_CANCELED) || DatabaseFailures.poolExhausted(e)) {
+            log.warn("The ledger is overloaded: {}", DatabaseFailures.innermostMessage(e));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "1")
                     .body(ProblemType.LEDGER_BUSY.problem("the ledger is busy; nothing was recorded"));
@@ -89,29 +80,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure handling a request", e);
         return ResponseEntity.internalServerError()
                 .body(ProblemType.INTERNAL_ERROR.problem("the request could not be handled; nothing was recorded"));
-    }
-
-    /**
-     * Whether the failure, however wrapped (Spring's CannotGetJdbcConnectionException or CannotCreateTransactionException,
-     * Axon's EventStoreException, JdbcException or CommandExecutionException...), comes from a database that cannot be
-     * reached: the pool timed out waiting for a connection, or PostgreSQL's driver reports a lost connection or a
-     * server shutting down or starting up.
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        return causes(e)
-                .anyMatch(cause -> cause instanceof CannotGetJdbcConnectionException
-                        || cause instanceof SQLTransientConnectionException
-                        || cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState()));
-    }
-
-    private static boolean isConnectionFailure(@Nullable String sqlState) {
-        return sqlState != null
-                && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_GOING_AWAY.contains(sqlState));
-    }
-
-    private static String innermostMessage(Throwable e) {
-        Throwable innermost = causes(e).reduce((outer, inner) -> inner).orElse(e);
-        return innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
     }
 
     private static boolean hasSqlState(Throwable e, String sqlState) {

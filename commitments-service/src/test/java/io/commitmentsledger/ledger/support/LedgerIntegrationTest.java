@@ -1,6 +1,5 @@
 package io.commitmentsledger.ledger.support;
 
-import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.web.openapi.Coverage;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,6 +26,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
             "ledger.embedded-postgres.clean-start=true",
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
         })
-@EmbeddedKafka(partitions = 3, topics = EventTypes.DEFAULT_TOPIC)
+// No topics here: the service creates its own at start-up, as in production, so they keep every record and the
+// eventTopics health component is UP (a broker-created topic would have the broker's 7-day retention).
+@EmbeddedKafka(partitions = 3)
 @ExtendWith(Coverage.class)
 public @interface LedgerIntegrationTest {}

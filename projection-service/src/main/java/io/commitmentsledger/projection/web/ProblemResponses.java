@@ -1,12 +1,8 @@
 package io.commitmentsledger.projection.web;
 
 import io.commitmentsledger.web.problems.ContainerProblems;
+import io.commitmentsledger.web.problems.DatabaseFailures;
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,9 +22,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-
-    /** admin_shutdown, crash_shutdown, cannot_connect_now: the server is shutting down or starting up. */
-    private static final List<String> SERVER_GOING_AWAY = List.of("57P01", "57P02", "57P03");
 
     /** Seconds a client waits before retrying while the database is away: it restarts within seconds. */
     private static final String DATABASE_RETRY_AFTER_SECONDS = "2";
@@ -80,12 +72,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /**
      * Anything unexpected: logged in full, answered without internals. A database that cannot be reached is an outage,
-     * not a bug: 503 database-unavailable, within the pool's connection timeout.
+     * not a bug: 503 database-unavailable, within the pool's connection timeout. So is a pool whose connections all
+     * stayed busy for that long: reads are short, so it means the database stopped answering them.
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (databaseUnavailable(e)) {
-            log.warn("The database is unavailable: {}", innermostMessage(e));
+        if (DatabaseFailures.unreachable(e) || DatabaseFailures.poolExhausted(e)) {
+            log.warn("The database is unavailable: {}", DatabaseFailures.innermostMessage(e));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                     .body(problem(
@@ -101,33 +94,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         "internal-error",
                         "Internal error",
                         "the request could not be handled"));
-    }
-
-    /**
-     * Whether the failure, however Spring wrapped it (CannotGetJdbcConnectionException,
-     * DataAccessResourceFailureException...), comes from a database that cannot be reached: the pool timed out waiting
-     * for a connection, or PostgreSQL's driver reports a lost connection (SQLSTATE class 08) or a server shutting down
-     * or starting up (57P01, 57P02, 57P03).
-     */
-    private static boolean databaseUnavailable(Throwable e) {
-        return causes(e)
-                .anyMatch(cause -> cause instanceof CannotGetJdbcConnectionException
-                        || cause instanceof SQLTransientConnectionException
-                        || cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState()));
-    }
-
-    private static boolean isConnectionFailure(@Nullable String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || SERVER_GOING_AWAY.contains(sqlState));
-    }
-
-    private static String innermostMessage(Throwable e) {
-        Throwable innermost = causes(e).reduce((outer, inner) -> inner).orElse(e);
-        return innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
-    }
-
-    /** The exception and its causes, outermost first. */
-    private static Stream<Throwable> causes(Throwable e) {
-        return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
     }
 
     @Override
