@@ -2,24 +2,28 @@ package io.commitmentsledger.ledger.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.commitmentsledger.ledger.support.KafkaBrokerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,27 +38,41 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "ledger.embedded-postgres.data-directory=target/it-postgres-topic-retention",
             "ledger.embedded-postgres.clean-start=true",
-            "spring.kafka.bootstrap-servers=${" + EventTopicRetentionIT.BROKERS + "}",
             "ledger.publication.topic=" + EventTopicRetentionIT.CREATED_TOPIC,
             "ledger.publication.dead-letter-topic=" + EventTopicRetentionIT.WEEK_LONG_TOPIC
         })
-// Its own property: the default one, spring.embedded.kafka.brokers, is the shared ITs' broker (LedgerIntegrationTest).
-@EmbeddedKafka(
-        partitions = 1,
-        topics = EventTopicRetentionIT.WEEK_LONG_TOPIC,
-        bootstrapServersProperty = EventTopicRetentionIT.BROKERS)
 @ExtendWith(OutputCaptureExtension.class) // from before the application starts, so it holds the start-up check
 class EventTopicRetentionIT {
 
     static final String CREATED_TOPIC = "retention-events";
     static final String WEEK_LONG_TOPIC = "retention-events.DLT";
-    static final String BROKERS = "topic-retention.kafka.brokers";
+
+    /**
+     * A broker of its own, in its own JVM, with the broker's defaults: an {@code @EmbeddedKafka} here would publish
+     * its address in the system property the shared ITs' broker uses, and send them to the wrong broker.
+     */
+    private static final KafkaBrokerProcess BROKER = KafkaBrokerProcess.format(Path.of(
+                    "target/it-kafka-topic-retention-" + ProcessHandle.current().pid()))
+            .start();
 
     @LocalServerPort
     int port;
 
-    @Value("${" + BROKERS + "}")
-    String brokers;
+    /** The dead-letter topic exists before the service starts, as a hand-made or auto-created topic would. */
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(WEEK_LONG_TOPIC, 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        registry.add("spring.kafka.bootstrap-servers", BROKER::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        BROKER.stop();
+    }
 
     @Test
     void createsAMissingTopicKeepingEveryRecordForEver() throws Exception {
@@ -92,8 +110,12 @@ class EventTopicRetentionIT {
                 .contains("Topic " + WEEK_LONG_TOPIC + " would lose events", "retention.ms=604800000");
     }
 
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()));
+    }
+
     private Config describe(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = admin()) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             return admin.describeConfigs(List.of(resource)).all().get().get(resource);
         }
