@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "ledger.embedded-postgres.enabled=true",
             "ledger.embedded-postgres.data-directory=target/it-postgres-topic-retention",
             "ledger.embedded-postgres.clean-start=true",
             "ledger.publication.topic=" + EventTopicRetentionIT.CREATED_TOPIC,
