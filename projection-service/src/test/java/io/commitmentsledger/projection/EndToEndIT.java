@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +28,8 @@ class EndToEndIT {
     int port;
 
     @BeforeAll
-    static void startLedger(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-        ledger = CommitmentsServiceProcess.start(brokers, "e2e-ledger");
+    static void startLedger(EmbeddedKafkaBroker broker) {
+        ledger = CommitmentsServiceProcess.start(broker.getBrokersAsString(), "e2e-ledger");
     }
 
     @AfterAll

@@ -18,9 +18,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +36,13 @@ class RebuildSwitchFailureIT {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    /** This context's own broker: the spring.embedded.kafka.brokers property names whichever broker started last. */
     String brokers;
+
+    @Autowired
+    void brokers(EmbeddedKafkaBroker broker) {
+        brokers = broker.getBrokersAsString();
+    }
 
     @Autowired
     DataSource dataSource;

@@ -54,6 +54,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,8 +85,13 @@ class PublicationBenchmark {
     private static final String RAW_TOPIC = "publication-benchmark-raw";
     private static final long TIMEOUT_MS = TimeUnit.MINUTES.toMillis(2);
 
-    @Value("${spring.embedded.kafka.brokers}")
+    /** This context's own broker: the spring.embedded.kafka.brokers property names whichever broker started last. */
     String brokers;
+
+    @Autowired
+    void brokers(EmbeddedKafkaBroker broker) {
+        brokers = broker.getBrokersAsString();
+    }
 
     @Value("${ledger.publication.topic}")
     String ledgerTopic;
