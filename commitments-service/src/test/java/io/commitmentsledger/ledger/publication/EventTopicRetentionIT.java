@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
             "ledger.publication.dead-letter-topic=" + EventTopicRetentionIT.WEEK_LONG_TOPIC
         })
 @ExtendWith(OutputCaptureExtension.class) // from before the application starts, so it holds the start-up check
+// Closed afterwards: while this second application stayed up, PublicationIT in the shared one saw no records.
+@DirtiesContext
 class EventTopicRetentionIT {
 
     static final String CREATED_TOPIC = "retention-events";
