@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ class EndToEndIT {
     int port;
 
     @BeforeAll
-    static void startLedger(EmbeddedKafkaBroker broker) {
+    static void startLedger(@Autowired EmbeddedKafkaBroker broker) {
         ledger = CommitmentsServiceProcess.start(broker.getBrokersAsString(), "e2e-ledger");
     }
 
