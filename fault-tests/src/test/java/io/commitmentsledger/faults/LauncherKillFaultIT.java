@@ -42,10 +42,12 @@ class LauncherKillFaultIT {
     void leavesNoProcessBehindAndStartsAgainWithItsDataWhenTheLauncherIsKilled() throws Exception {
         Launcher launcher = cleanup.add(new Launcher(Processes.freshDirectory("launcher-kill")));
         launcher.start();
-        JsonNode seeded = http.json(launcher.projectionService().resolve(SEEDED));
         LoadGenerator load = cleanup.add(
                 LoadGenerator.start(launcher.commitmentsService(), "launcher-kill", 12, 3, 25, Ledger.REQUEST_TIMEOUT));
         Ledger.awaitAcknowledged(load, Instant.EPOCH, 100);
+        // Read once the load has run for seconds: the launcher reports "running" when the seeds are recorded, which
+        // can be before projection-service has shown them all.
+        JsonNode seeded = http.json(launcher.projectionService().resolve(SEEDED));
 
         List<ProcessHandle> ledgerProcesses = launcher.processes();
         launcher.kill();

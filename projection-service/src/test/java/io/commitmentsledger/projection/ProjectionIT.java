@@ -36,9 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +115,18 @@ class ProjectionIT {
         topic.publish(new CommitmentMarkedComplete(id, "Workshop held", DSIT, LocalDate.of(2024, 3, 28)), 5);
         topic.publish(new CommitmentCompleted(id, DSIT, LocalDate.of(2024, 3, 28)), 6);
         return id;
+    }
+
+    @Test
+    void createsTheDeadLetterTopicKeepingEveryRecord() throws Exception {
+        ConfigResource deadLetters = new ConfigResource(ConfigResource.Type.TOPIC, EventTypes.DEFAULT_TOPIC + ".DLT");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Config config =
+                    admin.describeConfigs(List.of(deadLetters)).all().get().get(deadLetters);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     @Test

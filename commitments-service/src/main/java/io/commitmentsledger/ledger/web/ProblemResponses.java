@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -63,7 +64,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (DatabaseFailures.unreachable(e)) {
+        if (DatabaseFailures.unreachable(e) || rollbackLostItsConnection(e)) {
             log.warn("The database is unavailable: {}", DatabaseFailures.innermostMessage(e));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
@@ -80,6 +81,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure handling a request", e);
         return ResponseEntity.internalServerError()
                 .body(ProblemType.INTERNAL_ERROR.problem("the request could not be handled; nothing was recorded"));
+    }
+
+    /**
+     * When the database dies mid-command, the rollback fails too ("Connection is closed", which carries no SQLSTATE),
+     * and Spring reports that failure, keeping the one that caused the rollback aside as the application exception.
+     */
+    private static boolean rollbackLostItsConnection(Throwable e) {
+        return causes(e)
+                .anyMatch(cause -> cause instanceof TransactionSystemException rollback
+                        && rollback.getApplicationException() != null
+                        && DatabaseFailures.unreachable(rollback.getApplicationException()));
     }
 
     private static boolean hasSqlState(Throwable e, String sqlState) {

@@ -4,6 +4,7 @@ import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.Incidents;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -47,9 +48,18 @@ class ConsumerConfiguration {
         return handler;
     }
 
+    /**
+     * Kept for ever, like the event topic: a dead-lettered record is evidence of an incident, and commitments-service's
+     * eventTopics health check reports a dead-letter topic that would delete records (whichever service creates it
+     * first on a fresh broker).
+     */
     @Bean
     NewTopic deadLetterTopic(ProjectionProperties properties) {
-        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).build();
+        return TopicBuilder.name(properties.deadLetterTopic())
+                .partitions(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .build();
     }
 
     private static ExponentialBackOff databaseAway() {
