@@ -66,7 +66,9 @@ class RepublicationApiDocumentation {
                     .getSchemas()
                     .get(Republished.class.getSimpleName())
                     .getProperties();
-            republished.get("republished").minimum(BigDecimal.ZERO);
+            republished.get("republished").minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Long.MAX_VALUE));
+            // Kafka refuses topic names longer than 249 characters.
+            republished.get("topic").maxLength(249);
         };
     }
 }

@@ -36,11 +36,22 @@ class RepublicationController {
             description = "Either fromGlobalPosition (with toGlobalPosition), or commitmentId with fromSequence (and"
                     + " toSequence); bounds are inclusive, a missing upper bound means the newest event")
     record Request(
-            @Schema(minimum = "1") @Nullable Long fromGlobalPosition,
-            @Schema(minimum = "1") @Nullable Long toGlobalPosition,
+            @Schema(minimum = "1", maximum = LONG_MAX) @Nullable
+            Long fromGlobalPosition,
+
+            @Schema(minimum = "1", maximum = LONG_MAX) @Nullable
+            Long toGlobalPosition,
+
             @Nullable String commitmentId,
-            @Schema(minimum = "0") @Nullable Long fromSequence,
-            @Schema(minimum = "0") @Nullable Long toSequence) {}
+
+            @Schema(minimum = "0", maximum = LONG_MAX) @Nullable
+            Long fromSequence,
+
+            @Schema(minimum = "0", maximum = LONG_MAX) @Nullable
+            Long toSequence) {}
+
+    /** Positions and sequences are Java longs. */
+    private static final String LONG_MAX = "9223372036854775807";
 
     private final Republication republication;
 
