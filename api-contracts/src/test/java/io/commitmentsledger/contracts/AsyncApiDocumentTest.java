@@ -9,11 +9,17 @@ import com.networknt.schema.SpecificationVersion;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.contracts.log.Checkpoint;
+import io.commitmentsledger.contracts.log.LeafSignature;
+import io.commitmentsledger.contracts.log.LogLeaf;
+import io.commitmentsledger.contracts.log.NoteVerifier;
+import io.commitmentsledger.contracts.log.VerificationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -147,7 +153,7 @@ class AsyncApiDocumentTest {
             }
         }
 
-        assertThat(names).hasSize(10);
+        assertThat(names).hasSize(14);
         assertThat(headers.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(names);
         assertThat(headers.path("required").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrderElementsOf(names);
@@ -170,13 +176,67 @@ class AsyncApiDocumentTest {
             JsonNode headers = example.path("headers");
             JsonNode payload = example.path("payload");
             assertThat(headerSchema.validate(headers)).isEmpty();
-            assertThat(headers.propertyNames()).hasSize(10);
+            assertThat(headers.propertyNames()).hasSize(14);
             assertThat(headers.path(CloudEventHeaders.SUBJECT).asString())
                     .isEqualTo(payload.path("commitmentId").asString());
             assertThat(EventSchemas.validate(type, payload)).isEmpty();
             JsonNode readAndWrittenAgain = json.valueToTree(json.treeToValue(payload, type));
             assertThat(readAndWrittenAgain).isEqualTo(payload);
         });
+    }
+
+    /** The example key named in the document's description, which signs its examples. */
+    private static final String EXAMPLE_VERIFIER_KEY =
+            "commitments-ledger.example/log+aebb5c09+AbdFKxCZeVNTaKMQe8e8RjS+rJilk9RzbyfxkZSWznfV";
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void givesExamplesThatVerifyAsTheDocumentSays(Class<? extends CommitmentEvent> type) throws VerificationFailure {
+        assertThat(DOCUMENT.at("/info/description").asString()).contains(EXAMPLE_VERIFIER_KEY);
+        NoteVerifier exampleKey = NoteVerifier.parse(EXAMPLE_VERIFIER_KEY);
+
+        for (JsonNode example : message(DOCUMENT, EventTypes.name(type)).path("examples")) {
+            JsonNode headers = example.path("headers");
+            byte[] previous = Base64.getDecoder()
+                    .decode(headers.path(CloudEventHeaders.PREVIOUS_LEAF_HASH).asString());
+            LogLeaf leaf = LogLeaf.of(
+                    Long.parseLong(headers.path(CloudEventHeaders.LOG_INDEX).asString()),
+                    headers.path(CloudEventHeaders.SUBJECT).asString(),
+                    Long.parseLong(
+                            headers.path(CloudEventHeaders.COMMITMENT_SEQUENCE).asString()),
+                    headers.path(CloudEventHeaders.ID).asString(),
+                    EventTypes.name(type),
+                    EventTypes.revision(type),
+                    headers.path(CloudEventHeaders.TIME).asString(),
+                    json.writeValueAsBytes(example.path("payload")),
+                    previous);
+            byte[] leafHash = Base64.getDecoder()
+                    .decode(headers.path(CloudEventHeaders.LEAF_HASH).asString());
+
+            assertThat(leaf.hash()).isEqualTo(leafHash);
+            LeafSignature.verify(
+                    leafHash, headers.path(CloudEventHeaders.LEDGER_SIGNATURE).asString(), List.of(exampleKey));
+            if (leaf.sequence() == 0) {
+                assertThat(previous).isEqualTo(LogLeaf.NO_PREVIOUS_LEAF);
+            }
+        }
+    }
+
+    @Test
+    void publishesSignedCheckpointsOnTheirOwnTopic() throws VerificationFailure {
+        JsonNode channel = DOCUMENT.at("/channels/commitmentCheckpoints");
+        JsonNode message = channel.at("/messages/Checkpoint");
+        JsonNode operation = DOCUMENT.at("/operations/publishCheckpoints");
+
+        assertThat(channel.path("address").asString()).isEqualTo("commitment-checkpoints");
+        assertThat(message.path("contentType").asString()).isEqualTo("text/plain");
+        assertThat(operation.path("action").asString()).isEqualTo("send");
+        assertThat(operation.at("/channel/$ref").asString()).isEqualTo("#/channels/commitmentCheckpoints");
+        Checkpoint example = Checkpoint.open(
+                message.at("/examples/0/payload").asString(),
+                "commitments-ledger.example/log",
+                List.of(NoteVerifier.parse(EXAMPLE_VERIFIER_KEY)));
+        assertThat(example.size()).isEqualTo(215);
     }
 
     private static JsonNode channel() {

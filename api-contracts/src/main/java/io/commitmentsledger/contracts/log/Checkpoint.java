@@ -33,6 +33,9 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
         if (lines.length != 4 || !lines[3].isEmpty()) {
             throw new VerificationFailure("a checkpoint is three lines: origin, tree size, root hash");
         }
+        if (lines[0].isEmpty()) {
+            throw new VerificationFailure("the checkpoint's origin line is empty");
+        }
         if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
             throw new VerificationFailure("the checkpoint's tree size is not a decimal number: " + lines[1]);
         }

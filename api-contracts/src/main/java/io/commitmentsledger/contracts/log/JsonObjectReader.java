@@ -145,11 +145,12 @@ public final class JsonObjectReader {
                     if (at + 4 > text.length()) {
                         throw error("truncated \\u escape");
                     }
-                    try {
-                        value.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    } catch (NumberFormatException e) {
+                    String hex = text.substring(at, at + 4);
+                    // Exactly four hex digits: Integer.parseInt alone would take "+041" or "-041".
+                    if (!hex.chars().allMatch(JsonObjectReader::isHexDigit)) {
                         throw error("bad \\u escape");
                     }
+                    value.append((char) Integer.parseInt(hex, 16));
                     at += 4;
                 }
                 default -> throw error("bad escape \\" + escaped);
@@ -162,7 +163,12 @@ public final class JsonObjectReader {
         if (peek() == '-') {
             at++;
         }
-        digits();
+        // RFC 8259: the integer part is 0 or does not start with 0.
+        if (at < text.length() && text.charAt(at) == '0') {
+            at++;
+        } else {
+            digits();
+        }
         if (at < text.length() && text.charAt(at) == '.') {
             at++;
             digits();
@@ -181,12 +187,16 @@ public final class JsonObjectReader {
 
     private void digits() {
         int start = at;
-        while (at < text.length() && Character.isDigit(text.charAt(at)) && text.charAt(at) < 128) {
+        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
             at++;
         }
         if (at == start) {
             throw error("expected a digit");
         }
+    }
+
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private void literal(String word) {

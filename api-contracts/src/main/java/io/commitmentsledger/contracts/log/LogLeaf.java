@@ -3,11 +3,13 @@ package io.commitmentsledger.contracts.log;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * One recorded event as the log holds it. Its {@link #encode() encoding} is what the leaf hash covers, byte for byte,
@@ -54,8 +56,30 @@ public record LogLeaf(
         if (previousLeafHash.length != MerkleHashes.SIZE) {
             throw new IllegalArgumentException("a previous leaf hash has 32 bytes");
         }
+        // The layout gives these at least one byte; refusing them here keeps encode() and decode() to that layout.
+        for (String required : List.of(commitmentId, eventId, type, revision, recordedAt)) {
+            if (required.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "a leaf's commitment id, event id, type, revision and recording" + " time are never empty");
+            }
+        }
+        for (String text : List.of(commitmentId, eventId, type, revision, occurredOn, recordedAt, actor)) {
+            utf8(text);
+        }
         payload = payload.clone();
         previousLeafHash = previousLeafHash.clone();
+    }
+
+    /** A copy: the leaf's bytes cannot be changed after its hash is taken. */
+    @Override
+    public byte[] payload() {
+        return payload.clone();
+    }
+
+    /** A copy, like {@link #payload()}. */
+    @Override
+    public byte[] previousLeafHash() {
+        return previousLeafHash.clone();
     }
 
     /** The leaf of an event, reading {@code actor} and {@code occurredOn} from its JSON payload. */
@@ -186,13 +210,33 @@ public record LogLeaf(
     }
 
     private static void text(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xffff) {
-            throw new IllegalArgumentException("a leaf's text field has at most 65535 bytes");
-        }
+        byte[] bytes = utf8(value);
         out.write(bytes.length >>> 8);
         out.write(bytes.length);
         out.writeBytes(bytes);
+    }
+
+    /**
+     * The field's UTF-8 bytes. Refuses text that UTF-8 cannot hold (an unpaired surrogate, which a JSON escape
+     * can write): {@link String#getBytes} would turn it into '?', so two different leaves would share one hash.
+     */
+    private static byte[] utf8(String value) {
+        ByteBuffer bytes;
+        try {
+            bytes = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(value));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("a leaf's text field is not valid Unicode text");
+        }
+        if (bytes.remaining() > 0xffff) {
+            throw new IllegalArgumentException("a leaf's text field has at most 65535 bytes");
+        }
+        byte[] encoded = new byte[bytes.remaining()];
+        bytes.get(encoded);
+        return encoded;
     }
 
     private static String text(ByteBuffer in) {

@@ -32,7 +32,10 @@ public final class MerkleTree {
         return proof;
     }
 
-    /** PROOF(size1, D[0:size2]); empty when {@code size1} is 0 or equals {@code size2}. */
+    /**
+     * PROOF(size1, D[0:size2]); empty when {@code size1} is 0 or equals {@code size2}. (A proof from size 0 does not
+     * verify: see {@link #verifyConsistency}.)
+     */
     public static List<byte[]> consistencyProof(long size1, long size2, SubtreeSource tree) {
         requireSize(size1);
         if (size1 > size2) {
@@ -51,6 +54,8 @@ public final class MerkleTree {
         if (index < 0 || index >= size) {
             throw new VerificationFailure("leaf index " + index + " is outside a tree of " + size + " leaves");
         }
+        // Without this, an empty leaf hash and an empty root "verify" in a tree of one leaf.
+        requireHash(leafHash);
         long fn = index;
         long sn = size - 1;
         byte[] r = leafHash;
@@ -82,11 +87,18 @@ public final class MerkleTree {
         }
     }
 
-    /** RFC 9162 section 2.1.4.2. */
+    /**
+     * RFC 9162 section 2.1.4.2, for {@code 0 < size1 <= size2}. The RFC defines no proof from the empty tree, and
+     * every tree extends it, so {@code size1 == 0} is refused rather than "verified" without looking at either root:
+     * a verifier that trusts nothing yet has nothing to check a first checkpoint against.
+     */
     public static void verifyConsistency(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof)
             throws VerificationFailure {
         if (size1 < 0 || size1 > size2) {
             throw new VerificationFailure("a tree of " + size1 + " cannot be a prefix of a tree of " + size2);
+        }
+        if (size1 == 0) {
+            throw new VerificationFailure("there is no consistency proof from the empty tree");
         }
         if (size1 == size2) {
             if (!proof.isEmpty()) {
@@ -94,12 +106,6 @@ public final class MerkleTree {
             }
             if (!MessageDigest.isEqual(root1, root2)) {
                 throw new VerificationFailure("two trees of " + size1 + " leaves have different roots");
-            }
-            return;
-        }
-        if (size1 == 0) {
-            if (!proof.isEmpty()) {
-                throw new VerificationFailure("the empty tree needs an empty consistency proof");
             }
             return;
         }

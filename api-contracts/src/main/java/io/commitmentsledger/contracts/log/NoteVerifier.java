@@ -99,7 +99,14 @@ public final class NoteVerifier {
     }
 
     static void requireKeyName(String name) {
-        if (name.isEmpty() || name.codePoints().anyMatch(c -> c == '+' || Character.isWhitespace(c) || c < 0x20)) {
+        // Go's note package refuses unicode.IsSpace, which also counts no-break spaces (isSpaceChar) and U+0085.
+        if (name.isEmpty()
+                || name.codePoints()
+                        .anyMatch(c -> c == '+'
+                                || Character.isWhitespace(c)
+                                || Character.isSpaceChar(c)
+                                || c == 0x85
+                                || c < 0x20)) {
             throw new IllegalArgumentException("a key name is not empty and has no spaces or '+': " + name);
         }
     }

@@ -116,6 +116,12 @@ public record SignedNote(String text, List<Signature> signatures) {
         if (space < 0) {
             throw new VerificationFailure("a signature line is '— <key name> <signature>': " + abbreviate(line));
         }
+        String keyName = line.substring(DASH.length(), space);
+        try {
+            NoteVerifier.requireKeyName(keyName);
+        } catch (IllegalArgumentException e) {
+            throw new VerificationFailure("a signature line names no valid key: " + abbreviate(line));
+        }
         byte[] idAndSignature;
         try {
             idAndSignature = Base64.getDecoder().decode(line.substring(space + 1));
@@ -130,7 +136,7 @@ public record SignedNote(String text, List<Signature> signatures) {
                 | ((idAndSignature[2] & 0xff) << 8)
                 | (idAndSignature[3] & 0xff);
         byte[] signature = java.util.Arrays.copyOfRange(idAndSignature, 4, idAndSignature.length);
-        return new Signature(line.substring(DASH.length(), space), keyId, signature);
+        return new Signature(keyName, keyId, signature);
     }
 
     private static String abbreviate(String line) {

@@ -63,7 +63,12 @@ public record TlogProof(LogLeaf leaf, List<byte[]> inclusionProof, String signed
         if (!lines[2].matches("index (0|[1-9][0-9]{0,18})")) {
             throw new VerificationFailure("the proof's index line is not 'index <decimal>'");
         }
-        long index = Long.parseLong(lines[2].substring("index ".length()));
+        long index;
+        try {
+            index = Long.parseLong(lines[2].substring("index ".length()));
+        } catch (NumberFormatException e) {
+            throw new VerificationFailure("the proof's index is too large: " + lines[2]);
+        }
         if (index != leaf.logIndex()) {
             throw new VerificationFailure("the proof is for index " + index + " but its leaf says " + leaf.logIndex());
         }
