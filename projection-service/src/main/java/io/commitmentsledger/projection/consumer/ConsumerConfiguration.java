@@ -2,6 +2,9 @@ package io.commitmentsledger.projection.consumer;
 
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.Incidents;
+import io.commitmentsledger.projection.verification.RecordVerifier;
+import io.commitmentsledger.projection.verification.RejectedRecord;
+import io.commitmentsledger.projection.verification.Rejections;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -27,23 +30,27 @@ class ConsumerConfiguration {
     /**
      * A record that cannot be read goes straight to the dead-letter topic, with the reason in its
      * {@code kafka_dlt-exception-*} headers, and the consumer goes on. A database that is away is waited for, without
-     * limit: those records are fine and must not be lost. Anything else is tried three times, then dead-lettered; if
-     * it is an event the ledger recorded, it is an incident ({@link FailedRecords}).
+     * limit: those records are fine and must not be lost. A record that is not verifiably the ledger's ({@link
+     * RejectedRecord}) goes straight there too, counted, and is no incident. Anything else is tried three times, then
+     * dead-lettered; if it is an event the ledger recorded, it is an incident ({@link FailedRecords}).
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
             KafkaTemplate<Object, Object> kafka,
             ProjectionProperties properties,
             EventRecords records,
+            RecordVerifier verifier,
+            Rejections rejections,
             Incidents incidents,
             Generations generations,
             TransactionTemplate transaction) {
         var deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
-        var recoverer = new FailedRecords(records, incidents, generations, transaction, deadLetters);
+        var recoverer =
+                new FailedRecords(records, verifier, rejections, incidents, generations, transaction, deadLetters);
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         handler.addNotRetryableExceptions(
-                UnreadableRecord.class, JacksonException.class, IllegalArgumentException.class);
+                UnreadableRecord.class, RejectedRecord.class, JacksonException.class, IllegalArgumentException.class);
         handler.setBackOffFunction((record, exception) -> databaseIsAway(exception) ? databaseAway() : null);
         return handler;
     }

@@ -18,6 +18,11 @@ public record RebuildStatus(
         long unreadableSkipped,
 
         @Schema(
+                description = "Records skipped because they are not verifiably events the ledger recorded (unsigned,"
+                        + " signed by an unknown key, changed, or not chaining onto their commitment's previous event)")
+        long rejectedSkipped,
+
+        @Schema(
                 description = "Events of the ledger the new generation could not apply (open incidents); the rebuild"
                         + " goes on without them and their commitments are stale")
         List<Incident> incidents,

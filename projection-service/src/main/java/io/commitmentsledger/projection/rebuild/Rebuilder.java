@@ -10,7 +10,9 @@ import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.Incident;
 import io.commitmentsledger.projection.store.Incidents;
 import io.commitmentsledger.projection.store.ReadModelWriter;
-import io.commitmentsledger.projection.summary.IncomingEvent;
+import io.commitmentsledger.projection.verification.RecordVerifier;
+import io.commitmentsledger.projection.verification.RejectedRecord;
+import io.commitmentsledger.projection.verification.VerifiedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * end offsets of that moment, makes the new generation active and resumes the live consumer. The live consumer may
  * then re-read records the rebuild has already applied; applying is idempotent per commitment and sequence, so
  * they change nothing, and nothing falls between the two.
+ *
+ * <p>It verifies every record as the live consumer does, and applies through the same chain check: a record that is
+ * not verifiably the ledger's is skipped and logged at WARN (the live consumer dead-lettered and counted it already).
  */
 @Component
 public class Rebuilder implements DisposableBean {
@@ -60,6 +65,7 @@ public class Rebuilder implements DisposableBean {
     private final ReadModelWriter writer;
     private final Incidents incidents;
     private final EventRecords records;
+    private final RecordVerifier verifier;
     private final TransactionTemplate transaction;
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaProperties kafka;
@@ -73,6 +79,7 @@ public class Rebuilder implements DisposableBean {
             ReadModelWriter writer,
             Incidents incidents,
             EventRecords records,
+            RecordVerifier verifier,
             TransactionTemplate transaction,
             KafkaListenerEndpointRegistry listeners,
             KafkaProperties kafka,
@@ -82,6 +89,7 @@ public class Rebuilder implements DisposableBean {
         this.writer = writer;
         this.incidents = incidents;
         this.records = records;
+        this.verifier = verifier;
         this.transaction = transaction;
         this.listeners = listeners;
         this.kafka = kafka;
@@ -95,7 +103,7 @@ public class Rebuilder implements DisposableBean {
             throw new RebuildAlreadyRunning();
         }
         RebuildStatus started =
-                new RebuildStatus(State.RUNNING, null, 0, 0, null, null, 0, List.of(), clock.instant(), null, null);
+                new RebuildStatus(State.RUNNING, null, 0, 0, null, null, 0, 0, List.of(), clock.instant(), null, null);
         status.set(started);
         worker.execute(this::run);
         return started;
@@ -160,19 +168,22 @@ public class Rebuilder implements DisposableBean {
         Instant lastReport = clock.instant();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
-            List<IncomingEvent> events = new ArrayList<>();
+            List<VerifiedEvent> events = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : batch) {
                 if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue; // past this phase's end: read again in the next phase or by the live consumer
                 }
                 try {
-                    events.add(records.read(record));
+                    events.add(verifier.verify(record, records.read(record)));
                 } catch (UnreadableRecord e) {
                     progress.skipped++; // the live consumer sent it to the dead-letter topic already
+                } catch (RejectedRecord e) {
+                    skip(e, progress);
                 }
                 progress.done++;
             }
-            transaction.executeWithoutResult(tx -> writer.applyAll(generation, events));
+            List<RejectedRecord> unchained = transaction.execute(tx -> writer.applyAll(generation, events));
+            unchained.forEach(e -> skip(e, progress));
             for (TopicPartition partition : batch.partitions()) {
                 List<ConsumerRecord<String, byte[]>> read = batch.records(partition);
                 long next = read.get(read.size() - 1).offset() + 1;
@@ -188,6 +199,16 @@ public class Rebuilder implements DisposableBean {
         }
         progress.incidents = incidents.in(generation);
         report(progress);
+    }
+
+    private static void skip(RejectedRecord rejected, Progress progress) {
+        progress.rejected++;
+        log.warn(
+                "Rebuild skips commitment {} sequence {} (log index {}), not verifiably the ledger's: {}",
+                rejected.commitmentId(),
+                rejected.sequence(),
+                rejected.logIndex() == null ? "-" : rejected.logIndex(),
+                rejected.reason());
     }
 
     private void awaitPaused(MessageListenerContainer live) {
@@ -246,6 +267,7 @@ public class Rebuilder implements DisposableBean {
         long done;
         long total;
         long skipped;
+        long rejected;
         List<Incident> incidents = List.of();
 
         @Nullable
@@ -263,7 +285,18 @@ public class Rebuilder implements DisposableBean {
             Double rate = seconds > 0 && done > 0 ? done / seconds : null;
             Long left = rate == null ? null : Math.max(0, Math.round((total - done) / rate));
             return new RebuildStatus(
-                    state, generation, done, total, rate, left, skipped, incidents, startedAt, finishedAt, failure);
+                    state,
+                    generation,
+                    done,
+                    total,
+                    rate,
+                    left,
+                    skipped,
+                    rejected,
+                    incidents,
+                    startedAt,
+                    finishedAt,
+                    failure);
         }
     }
 }

@@ -71,6 +71,16 @@ public class ReadModelQueries {
                 .list());
     }
 
+    /** How much of the commitment's applied timeline was verified against the ledger's signature. */
+    public LogCoverage logCoverage(String commitmentId) {
+        return generations.withActive(generation -> jdbc.sql("SELECT count(*), count(leaf_hash), min(log_index),"
+                        + " max(log_index) FROM " + generation.table("timeline_entry") + " WHERE commitment_id = ?")
+                .param(commitmentId)
+                .query((row, n) -> new LogCoverage(
+                        row.getLong(1), row.getLong(2), row.getObject(3, Long.class), row.getObject(4, Long.class)))
+                .single());
+    }
+
     /** The summary as it was known at {@code asOf}: the timeline recorded by then, folded again. */
     public Optional<CommitmentSummary> summaryAsOf(String commitmentId, Instant asOf) {
         List<AppliedEvent> events = new ArrayList<>();

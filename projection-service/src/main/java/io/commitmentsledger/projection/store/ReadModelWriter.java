@@ -1,10 +1,14 @@
 package io.commitmentsledger.projection.store;
 
+import io.commitmentsledger.contracts.log.LogLeaf;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.commitmentsledger.projection.summary.IncomingEvent;
 import io.commitmentsledger.projection.summary.PartyState;
 import io.commitmentsledger.projection.summary.SummaryFold;
 import io.commitmentsledger.projection.summary.TimelineSummaries;
+import io.commitmentsledger.projection.verification.LedgerLeaf;
+import io.commitmentsledger.projection.verification.RejectedRecord;
+import io.commitmentsledger.projection.verification.VerifiedEvent;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +34,12 @@ import org.springframework.stereotype.Repository;
  * <p>An event the projection cannot apply (the fold refuses it, or cannot summarise it) opens an {@link Incidents
  * incident} instead, and the commitment's later events are parked behind it. The live consumer and a rebuild both
  * apply through here, so they treat such an event alike. Applying an event at an incident's sequence resolves it.
+ *
+ * <p>Only {@link VerifiedEvent verified} events are applied, and each must chain onto its commitment's previous applied
+ * event: its previous leaf hash is that event's leaf hash (zeros for sequence 0). Each entry keeps its leaf hash and log
+ * index for that. An event that does not chain, or a redelivery whose leaf differs from the applied one at its sequence,
+ * is refused with {@link RejectedRecord} before anything is written, so it is never remembered as applied, parked or a
+ * duplicate. A parked event is checked again when its turn comes, against the event actually applied before it.
  */
 @Repository
 public class ReadModelWriter {
@@ -44,35 +56,92 @@ public class ReadModelWriter {
         this.incidents = incidents;
     }
 
-    public ApplyOutcome apply(Generation generation, IncomingEvent incoming) {
-        Optional<CommitmentSummary> current = summaryForUpdate(generation, incoming.commitmentId());
-        long version = current.map(CommitmentSummary::version).orElse(-1L);
+    /**
+     * Applies one event, then the parked events that now follow it. Throws {@link RejectedRecord}, having written
+     * nothing, if {@code verified} does not chain onto the commitment's applied events; a parked event that turns out
+     * not to is deleted and handed to {@code dropped}.
+     */
+    public ApplyOutcome apply(Generation generation, VerifiedEvent verified, Consumer<RejectedRecord> dropped) {
+        IncomingEvent incoming = verified.incoming();
+        Optional<Current> current = currentForUpdate(generation, incoming.commitmentId());
+        long version = current.map(c -> c.summary().version()).orElse(-1L);
         if (incoming.sequence() <= version) {
+            // an entry applied before records were verified has no leaf hash to compare: a redelivery changes nothing
+            byte[] applied = leafHashAt(generation, incoming.commitmentId(), incoming.sequence());
+            if (applied != null && !verified.leaf().hasHash(applied)) {
+                throw rejected(verified, "another event was applied at sequence " + incoming.sequence());
+            }
             return ApplyOutcome.DUPLICATE;
         }
         if (incoming.sequence() > version + 1) {
-            park(generation, incoming);
+            park(generation, verified);
             return ApplyOutcome.PARKED;
         }
-        Optional<CommitmentSummary> applied = applyInOrder(generation, current.orElse(null), incoming);
+        checkChain(verified, current.map(Current::leafHash).orElse(LogLeaf.NO_PREVIOUS_LEAF));
+        Optional<CommitmentSummary> applied =
+                applyInOrder(generation, current.map(Current::summary).orElse(null), verified);
         if (applied.isEmpty()) {
             return ApplyOutcome.REFUSED;
         }
         CommitmentSummary summary = applied.get();
-        Optional<IncomingEvent> next = parked(generation, incoming.commitmentId(), summary.version() + 1);
+        byte[] lastHash = verified.leaf().hash();
+        Optional<VerifiedEvent> next = parked(generation, incoming.commitmentId(), summary.version() + 1);
         while (next.isPresent()) {
             jdbc.sql("DELETE FROM " + generation.table("parked_event") + " WHERE commitment_id = ? AND sequence = ?")
                     .params(next.get().commitmentId(), next.get().sequence())
                     .update();
+            if (!next.get().leaf().follows(lastHash)) {
+                dropped.accept(rejected(next.get(), brokenChain(next.get())));
+                break; // the rest waits for the event the ledger chained them to
+            }
             Optional<CommitmentSummary> after = applyInOrder(generation, summary, next.get());
             if (after.isEmpty()) {
                 break; // an incident now holds the rest back
             }
             summary = after.get();
+            lastHash = next.get().leaf().hash();
             next = parked(generation, incoming.commitmentId(), summary.version() + 1);
         }
         incidents.resolve(generation, incoming.commitmentId(), summary.version());
         return ApplyOutcome.APPLIED;
+    }
+
+    /** The summary and the leaf hash of the commitment's newest applied event, locked for this transaction. */
+    private record Current(CommitmentSummary summary, byte @Nullable [] leafHash) {}
+
+    /**
+     * Throws unless {@code verified} chains onto {@code previous}, the leaf hash of the event applied before it (null
+     * if that event was applied before this service verified records: nothing can chain onto it).
+     */
+    private static void checkChain(VerifiedEvent verified, byte @Nullable [] previous) {
+        if (previous == null || !verified.leaf().follows(previous)) {
+            throw rejected(verified, brokenChain(verified));
+        }
+    }
+
+    private static String brokenChain(VerifiedEvent verified) {
+        return verified.sequence() == 0
+                ? "sequence 0 names a previous event"
+                : "its ce_previousleafhash is not the leaf hash of the applied sequence " + (verified.sequence() - 1)
+                        + " (or that event was applied before records were verified: rebuild)";
+    }
+
+    private static RejectedRecord rejected(VerifiedEvent verified, String reason) {
+        return new RejectedRecord(
+                RejectedRecord.Check.CHAIN,
+                verified.commitmentId(),
+                verified.sequence(),
+                verified.leaf().logIndex(),
+                reason);
+    }
+
+    private byte @Nullable [] leafHashAt(Generation generation, String commitmentId, long sequence) {
+        return jdbc.sql("SELECT leaf_hash FROM " + generation.table("timeline_entry")
+                        + " WHERE commitment_id = ? AND sequence = ?")
+                .params(commitmentId, sequence)
+                .query((row, n) -> row.getBytes(1))
+                .optional()
+                .orElse(null);
     }
 
     /**
@@ -81,16 +150,16 @@ public class ReadModelWriter {
      * incident.
      */
     private Optional<CommitmentSummary> applyInOrder(
-            Generation generation, @Nullable CommitmentSummary current, IncomingEvent incoming) {
+            Generation generation, @Nullable CommitmentSummary current, VerifiedEvent verified) {
         CommitmentSummary summary;
         Object[] summaryRow;
         Object[] timelineRow;
         try {
-            summary = SummaryFold.apply(current, incoming.applied());
+            summary = SummaryFold.apply(current, verified.incoming().applied());
             summaryRow = summaryRow(summary);
-            timelineRow = timelineRow(incoming);
+            timelineRow = timelineRow(verified);
         } catch (RuntimeException refused) {
-            incidents.open(generation, incoming, reason(refused));
+            incidents.open(generation, verified.incoming(), reason(refused));
             return Optional.empty();
         }
         jdbc.sql(upsertSummary(generation)).params(summaryRow).update();
@@ -106,52 +175,69 @@ public class ReadModelWriter {
      * Applies many events at once, as a rebuild reads them: each commitment's summary is read once, folded in memory
      * and written once, and the timeline entries go in one batch, so a rebuild costs a few statements per batch
      * instead of three per event. Commitments with events parked behind a hole or an open incident, and those with an
-     * event the projection cannot apply, take the one-by-one path of {@link #apply}.
+     * event the projection cannot apply, or that does not plainly chain on, take the one-by-one path of {@link #apply}.
+     *
+     * @return the events refused for their chain (nothing of them was written), parked ones dropped among them
      */
-    public void applyAll(Generation generation, List<IncomingEvent> events) {
-        Map<String, List<IncomingEvent>> byCommitment = new LinkedHashMap<>();
+    public List<RejectedRecord> applyAll(Generation generation, List<VerifiedEvent> events) {
+        Map<String, List<VerifiedEvent>> byCommitment = new LinkedHashMap<>();
         events.forEach(e -> byCommitment
                 .computeIfAbsent(e.commitmentId(), id -> new ArrayList<>())
                 .add(e));
         String[] ids = byCommitment.keySet().toArray(String[]::new);
-        Map<String, CommitmentSummary> summaries = new HashMap<>();
-        jdbc.sql("SELECT summary FROM " + generation.table("commitment_summary")
-                        + " WHERE commitment_id = ANY (?) FOR UPDATE")
+        Map<String, Current> currents = new HashMap<>();
+        jdbc.sql(selectCurrent(generation, "ANY (?)"))
                 .param(ids)
-                .query(json.summaryColumn())
+                .query(currentRow())
                 .list()
-                .forEach(summary -> summaries.put(summary.commitmentId(), summary));
+                .forEach(current -> currents.put(current.summary().commitmentId(), current));
         Set<String> heldBack = new HashSet<>(jdbc.sql("SELECT commitment_id FROM " + generation.table("parked_event")
                         + " WHERE commitment_id = ANY (?) UNION SELECT commitment_id FROM "
                         + generation.table("projection_incident") + " WHERE commitment_id = ANY (?)")
                 .params(ids, ids)
                 .query(String.class)
                 .list());
+        List<RejectedRecord> rejected = new ArrayList<>();
         List<Object[]> summaryRows = new ArrayList<>();
         List<Object[]> timelineRows = new ArrayList<>();
         byCommitment.forEach((id, incoming) -> {
-            CommitmentSummary summary = summaries.get(id);
+            Current current = currents.get(id);
+            CommitmentSummary summary = current == null ? null : current.summary();
             long version = summary == null ? -1 : summary.version();
+            byte[] lastHash = current == null ? LogLeaf.NO_PREVIOUS_LEAF : current.leafHash();
             if (heldBack.contains(id) || leavesAHole(version, incoming)) {
-                incoming.forEach(event -> apply(generation, event)); // parks, drains and resolves as live does
+                incoming.forEach(event -> applyOne(generation, event, rejected)); // parks and drains as live does
                 return;
             }
             List<Object[]> rows = new ArrayList<>();
+            Map<Long, byte[]> appliedHere = new HashMap<>();
             Object[] summaryRow = null;
+            boolean plainChain = true;
             try {
-                for (IncomingEvent event : incoming) {
-                    if (event.sequence() == version + 1) {
-                        summary = SummaryFold.apply(summary, event.applied());
+                for (VerifiedEvent event : incoming) {
+                    if (event.sequence() == version + 1
+                            && lastHash != null
+                            && event.leaf().follows(lastHash)) {
+                        summary = SummaryFold.apply(summary, event.incoming().applied());
                         version = summary.version();
+                        lastHash = event.leaf().hash();
+                        appliedHere.put(event.sequence(), lastHash);
                         rows.add(timelineRow(event));
+                    } else {
+                        // only a redelivery of what this batch applied is plain; anything else is checked one by one
+                        byte[] applied = appliedHere.get(event.sequence());
+                        plainChain &= applied != null && event.leaf().hasHash(applied);
                     }
                 }
-                if (summary != null && summary != summaries.get(id)) {
+                if (summary != null && (current == null || summary != current.summary())) {
                     summaryRow = summaryRow(summary);
                 }
             } catch (RuntimeException refused) {
-                // nothing of this commitment is written yet: apply one by one, which opens the incident as live does
-                incoming.forEach(event -> apply(generation, event));
+                plainChain = false;
+            }
+            if (!plainChain) {
+                // nothing of this commitment is written yet: one by one opens the incident or refuses the record
+                incoming.forEach(event -> applyOne(generation, event, rejected));
                 return;
             }
             timelineRows.addAll(rows);
@@ -161,12 +247,22 @@ public class ReadModelWriter {
         });
         jdbcTemplate.batchUpdate(upsertSummary(generation), summaryRows);
         jdbcTemplate.batchUpdate(insertTimelineEntry(generation), timelineRows);
+        return rejected;
+    }
+
+    /** {@link #apply}, collecting what it refuses: it refuses before writing, so the transaction goes on. */
+    private void applyOne(Generation generation, VerifiedEvent event, List<RejectedRecord> rejected) {
+        try {
+            apply(generation, event, rejected::add);
+        } catch (RejectedRecord refused) {
+            rejected.add(refused);
+        }
     }
 
     /** Whether some event would have to wait for an earlier one, which this batch does not bring first. */
-    private static boolean leavesAHole(long version, List<IncomingEvent> incoming) {
+    private static boolean leavesAHole(long version, List<VerifiedEvent> incoming) {
         long next = version + 1;
-        for (IncomingEvent event : incoming) {
+        for (VerifiedEvent event : incoming) {
             if (event.sequence() > next) {
                 return true;
             }
@@ -206,11 +302,12 @@ public class ReadModelWriter {
     private static String insertTimelineEntry(Generation generation) {
         return "INSERT INTO " + generation.table("timeline_entry") + """
                  (commitment_id, sequence, global_position, event_id, kind, revision,
-                       occurred_on, recorded_at, actor, summary, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+                       occurred_on, recorded_at, actor, summary, payload, log_index, leaf_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
     }
 
-    private static Object[] timelineRow(IncomingEvent incoming) {
+    private static Object[] timelineRow(VerifiedEvent verified) {
+        IncomingEvent incoming = verified.incoming();
         return new Object[] {
             incoming.commitmentId(),
             incoming.sequence(),
@@ -222,15 +319,22 @@ public class ReadModelWriter {
             Timestamp.from(incoming.recordedAt()),
             incoming.event().actor().toString(),
             TimelineSummaries.summarize(incoming.event()),
-            incoming.payload()
+            incoming.payload(),
+            verified.leaf().logIndex(),
+            verified.leaf().hash()
         };
     }
 
-    private void park(Generation generation, IncomingEvent incoming) {
-        jdbc.sql("INSERT INTO " + generation.table("parked_event") + """
+    /**
+     * Holds the event back until its predecessor is applied. Another event already parked at its sequence was
+     * verified too, so the ledger signed two events there: this one is refused, the first waits for its chain check.
+     */
+    private void park(Generation generation, VerifiedEvent verified) {
+        IncomingEvent incoming = verified.incoming();
+        int parked = jdbc.sql("INSERT INTO " + generation.table("parked_event") + """
                          (commitment_id, sequence, global_position, event_id, kind, revision,
-                               recorded_at, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                               recorded_at, payload, log_index, leaf_hash, previous_leaf_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(
                         incoming.commitmentId(),
@@ -240,31 +344,52 @@ public class ReadModelWriter {
                         incoming.kind(),
                         incoming.revision(),
                         Timestamp.from(incoming.recordedAt()),
-                        incoming.payload())
+                        incoming.payload(),
+                        verified.leaf().logIndex(),
+                        verified.leaf().hash(),
+                        verified.leaf().previousHash())
                 .update();
+        if (parked == 0) {
+            Optional<VerifiedEvent> already = parked(generation, incoming.commitmentId(), incoming.sequence());
+            if (already.isPresent() && !already.get().leaf().equals(verified.leaf())) {
+                throw rejected(verified, "another event is already held back at sequence " + incoming.sequence());
+            }
+        }
     }
 
-    private Optional<IncomingEvent> parked(Generation generation, String commitmentId, long sequence) {
-        return jdbc.sql("SELECT global_position, event_id, kind, revision, recorded_at, payload FROM "
-                        + generation.table("parked_event") + " WHERE commitment_id = ? AND sequence = ?")
+    private Optional<VerifiedEvent> parked(Generation generation, String commitmentId, long sequence) {
+        return jdbc.sql("SELECT global_position, event_id, kind, revision, recorded_at, payload, log_index, leaf_hash,"
+                        + " previous_leaf_hash FROM " + generation.table("parked_event")
+                        + " WHERE commitment_id = ? AND sequence = ?")
                 .params(commitmentId, sequence)
-                .query((row, n) -> json.event(
-                        commitmentId,
-                        sequence,
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getTimestamp(5).toInstant(),
-                        row.getString(6)))
+                .query((row, n) -> new VerifiedEvent(
+                        json.event(
+                                commitmentId,
+                                sequence,
+                                row.getLong(1),
+                                row.getString(2),
+                                row.getString(3),
+                                row.getString(4),
+                                row.getTimestamp(5).toInstant(),
+                                row.getString(6)),
+                        new LedgerLeaf(row.getLong(7), row.getBytes(8), row.getBytes(9))))
                 .optional();
     }
 
-    private Optional<CommitmentSummary> summaryForUpdate(Generation generation, String commitmentId) {
-        return jdbc.sql("SELECT summary FROM " + generation.table("commitment_summary")
-                        + " WHERE commitment_id = ? FOR UPDATE")
+    private static String selectCurrent(Generation generation, String ids) {
+        return "SELECT c.summary, t.leaf_hash FROM " + generation.table("commitment_summary") + " c LEFT JOIN "
+                + generation.table("timeline_entry") + " t ON t.commitment_id = c.commitment_id"
+                + " AND t.sequence = c.version WHERE c.commitment_id = " + ids + " FOR UPDATE OF c";
+    }
+
+    private RowMapper<Current> currentRow() {
+        return (row, n) -> new Current(json.summary(row.getString(1)), row.getBytes(2));
+    }
+
+    private Optional<Current> currentForUpdate(Generation generation, String commitmentId) {
+        return jdbc.sql(selectCurrent(generation, "?"))
                 .param(commitmentId)
-                .query(json.summaryColumn())
+                .query(currentRow())
                 .optional();
     }
 

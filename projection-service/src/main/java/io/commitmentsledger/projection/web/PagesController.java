@@ -94,6 +94,7 @@ class PagesController {
                 queries.timeline(commitmentId, null).stream()
                         .map(TimelineView.Entry::of)
                         .toList());
+        model.addAttribute("coverage", queries.logCoverage(commitmentId));
         model.addAttribute("ledgerUrl", properties.ledgerUrl().toString().replaceAll("/+$", ""));
         return "commitment";
     }

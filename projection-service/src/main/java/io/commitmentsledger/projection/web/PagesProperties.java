@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The human-readable pages.
  *
- * @param ledgerUrl where commitments-service answers, so each timeline entry can link to its raw recorded event
+ * @param ledgerUrl where commitments-service answers, so each timeline entry can link to its raw recorded event and
+ *     each commitment to the ledger's proof that its events are in the log
  */
 @ConfigurationProperties("ledger.pages")
 public record PagesProperties(

@@ -3,6 +3,7 @@ package io.commitmentsledger.projection.fuzz;
 import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.projection.ProjectionServiceApplication;
 import io.commitmentsledger.projection.support.CommitmentsServiceProcess;
+import io.commitmentsledger.projection.support.TestLedgerKey;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,7 +50,8 @@ final class TwoServices implements AutoCloseable {
                         "--ledger.embedded-postgres.enabled=true",
                         "--ledger.embedded-postgres.data-directory=target/fuzz-projection-postgres",
                         "--ledger.embedded-postgres.clean-start=true",
-                        "--ledger.projection.lag-refresh=1s");
+                        "--ledger.projection.lag-refresh=1s",
+                        "--ledger.log.verifier-keys=" + TestLedgerKey.verifierKey());
         return new TwoServices(broker, ledger, projection);
     }
 

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The real commitments-service, run from its packaged jar in a child JVM against the test's Kafka broker and its own
- * embedded PostgreSQL, so end-to-end tests drive both services as users would.
+ * embedded PostgreSQL, so end-to-end tests drive both services as users would. It signs with {@link TestLedgerKey},
+ * whose verifier key every projection-service test context has.
  */
 public final class CommitmentsServiceProcess implements AutoCloseable {
 
@@ -44,7 +45,9 @@ public final class CommitmentsServiceProcess implements AutoCloseable {
                             "--ledger.embedded-postgres.enabled=true",
                             "--ledger.parent-pid=" + ProcessHandle.current().pid(),
                             "--ledger.embedded-postgres.data-directory=" + directory.resolve("postgres"),
-                            "--ledger.embedded-postgres.clean-start=true")
+                            "--ledger.embedded-postgres.clean-start=true",
+                            // signs as the records of LedgerTopic are signed: projection-service verifies both alike
+                            "--ledger.log.signing-key=" + TestLedgerKey.privateKey())
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("commitments-service.log").toFile())
                     .start();
