@@ -55,6 +55,16 @@ final class LeafChecks {
         }
     }
 
+    /** Whether the ledger signed the rebuilt leaf hash, without reporting anything. */
+    boolean signedByTheLedger(LedgerEvent event, byte[] rebuiltLeafHash) {
+        try {
+            LeafSignature.verify(rebuiltLeafHash, event.signature(), trust.verifiers());
+            return true;
+        } catch (VerificationFailure e) {
+            return false;
+        }
+    }
+
     long signaturesChecked() {
         return signaturesChecked;
     }

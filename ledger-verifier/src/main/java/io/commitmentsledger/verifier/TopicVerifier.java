@@ -224,7 +224,9 @@ final class TopicVerifier {
                     "log index " + event.logIndex() + " is also at " + first + " with another leaf (hash "
                             + Report.base64(existing.rebuilt()) + ", here " + Report.base64(rebuilt)
                             + "): a re-publication must be identical"
-                            + (checks.signature(event, rebuilt) ? "" : "; this one is not signed by the ledger"));
+                            + (checks.signedByTheLedger(event, rebuilt)
+                                    ? ""
+                                    : "; this one is not signed by the ledger"));
         }
     }
 

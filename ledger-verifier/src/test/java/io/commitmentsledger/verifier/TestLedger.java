@@ -85,6 +85,11 @@ final class TestLedger {
         return tree.root();
     }
 
+    /** The root the tree had at {@code size} leaves. */
+    byte[] rootAt(long size) {
+        return MerkleTree.root(size, this::subtree);
+    }
+
     String verifierKey() {
         return signer.verifier().verifierKey();
     }
