@@ -367,6 +367,28 @@ class VerifyExportTest {
     }
 
     @Test
+    void aCheckpointOfAnotherOriginFails() throws IOException {
+        Verifier.Run run = verify("--origin", "another-ledger.example/log");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.failures())
+                .containsExactly("FAIL checkpoint " + checkpoint + ": the checkpoint is of the log " + ORIGIN
+                        + ", not of another-ledger.example/log");
+    }
+
+    @Test
+    void aKeyFileMayListTheKeysOfEveryRotation() throws IOException {
+        String retired =
+                NoteSigner.parse(NoteSigner.generate(ORIGIN)).verifier().verifierKey();
+        write("verifier-key.txt", retired + "\n" + ledger.verifierKey() + "\n");
+
+        Verifier.Run run = verify("--all-signatures");
+
+        assertThat(run.status()).as(run.report()).isZero();
+        assertThat(run.report()).contains("12 checked, 0 failed");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         writeExport();
         assertThat(Verifier.run().status()).isEqualTo(2);

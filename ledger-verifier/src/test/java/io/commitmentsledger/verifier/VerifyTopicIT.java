@@ -152,6 +152,27 @@ class VerifyTopicIT {
     }
 
     @Test
+    void twoCheckpointsOfOneSizeWithDifferentRootsFail() throws Exception {
+        events.forEach(this::publish);
+        publishCheckpoint(ledger.checkpoint());
+        TestLedger fork = TestLedger.withKey(ledger.privateKey());
+        for (int i = 0; i < 12; i++) {
+            fork.confirm("forked-" + i, "JP/METI");
+        }
+        publishCheckpoint(fork.checkpoint());
+
+        Verifier.Run run = verify();
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.failures())
+                .containsExactly("FAIL checkpoint " + checkpointTopic + " partition 0 offset 1: it covers 12 leaves"
+                        + " with root " + Base64.getEncoder().encodeToString(fork.root()) + ", but the checkpoint at "
+                        + checkpointTopic + " partition 0 offset 0 signed root "
+                        + Base64.getEncoder().encodeToString(ledger.root()) + " for as many: the ledger showed two"
+                        + " different logs");
+    }
+
+    @Test
     void aRecordMissingFromTheTopicIsNamed() throws Exception {
         events.stream().filter(event -> event.leaf().logIndex() != 9).forEach(this::publish);
         publishCheckpoint(ledger.checkpoint());
