@@ -2,7 +2,9 @@ package io.commitmentsledger.verifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,10 +28,12 @@ final class TopicReader implements AutoCloseable {
     /** How long reading may go without a record before the broker is declared unreachable. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    private final String bootstrapServers;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Map<TopicPartition, Long>> endOffsets = new HashMap<>();
 
     TopicReader(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-verifier");
@@ -49,7 +53,8 @@ final class TopicReader implements AutoCloseable {
                 readPartition(end.getKey(), end.getValue(), action);
             }
         } catch (KafkaException | IllegalStateException e) {
-            throw new UsageError("cannot read the topic " + topic + ": " + e.getMessage());
+            throw new UsageError(
+                    "cannot read the topic " + topic + " from " + bootstrapServers + ": " + e.getMessage());
         }
     }
 
@@ -60,9 +65,9 @@ final class TopicReader implements AutoCloseable {
         }
         List<TopicPartition> topicPartitions = partitions.stream()
                 .map(partition -> new TopicPartition(topic, partition.partition()))
-                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();
-        Map<TopicPartition, Long> ends = new java.util.LinkedHashMap<>();
+        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
         consumer.endOffsets(topicPartitions, PATIENCE).forEach(ends::put);
         return ends;
     }

@@ -88,7 +88,7 @@ public final class VerifyLedger {
                 default -> throw new UsageError("unknown command " + args[0] + " (--help lists them)");
             };
         } catch (UsageError e) {
-            out.println("usage error: " + e.getMessage());
+            out.println("cannot verify: " + e.getMessage());
             out.println("run with --help for usage");
             out.flush();
             return 2;

@@ -395,7 +395,7 @@ class VerifyExportTest {
         assertThat(Verifier.run("--help").status()).isZero();
         assertThat(Verifier.run("verify-export", "--export", export.toString(), "--checkpoint", checkpoint.toString())
                         .report())
-                .contains("usage error: --key is required");
+                .contains("cannot verify: --key is required");
         assertThat(Verifier.run(
                                 "verify-export",
                                 "--export",
@@ -407,9 +407,9 @@ class VerifyExportTest {
                         .status())
                 .isEqualTo(2);
         assertThat(Verifier.run("verify-export", "--colour", "blue").report())
-                .contains("usage error: unknown option --colour");
+                .contains("cannot verify: unknown option --colour");
         assertThat(Verifier.run("verify-export", "--key", "not-a-key").report())
-                .contains("usage error: --key not-a-key: a verifier key is <name>+<key id>+<base64 key>");
+                .contains("cannot verify: --key not-a-key: a verifier key is <name>+<key id>+<base64 key>");
         assertThat(Verifier.run("verify-everything").status()).isEqualTo(2);
     }
 
