@@ -122,6 +122,9 @@ public class LogEntries {
      * any: an entry there was deleted.
      */
     public Optional<Long> firstMissingAfter(long logIndex, long size) {
+        if (logIndex >= size - 1) {
+            return Optional.empty();
+        }
         Long present = jdbc.sql("SELECT count(*) FROM log_entry WHERE log_index > ? AND log_index < ?")
                 .params(logIndex, size)
                 .query(Long.class)
@@ -169,7 +172,6 @@ public class LogEntries {
     private static StoredEvent storedEvent(ResultSet row, int rowNumber) throws SQLException {
         String payloadType = row.getString("payload_type");
         String revision = row.getString("payload_revision");
-        long logIndex = row.getLong("logged_index");
         return new StoredEvent(
                 row.getLong("global_index"),
                 row.getString("stored_id"),
@@ -179,6 +181,6 @@ public class LogEntries {
                 revision == null ? "" : revision,
                 row.getString("time_stamp"),
                 row.getBytes("payload"),
-                row.wasNull() ? null : logIndex);
+                row.getObject("logged_index", Long.class));
     }
 }

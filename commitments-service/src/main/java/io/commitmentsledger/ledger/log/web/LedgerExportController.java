@@ -57,6 +57,11 @@ class LedgerExportController {
             fields.problem("from", "must not exceed to (" + stop + ")");
         }
         fields.throwIfInvalid();
+        if (start == stop) {
+            // No lines: nothing to send, rather than an NDJSON body of no bytes.
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         response.setContentType(NDJSON);
         export.write(start, stop, response.getOutputStream());
     }

@@ -125,6 +125,8 @@ class LogApiDocumentation {
                                             LedgerExportController.NDJSON,
                                             new MediaType().schema(Problems.string(Integer.MAX_VALUE))));
                     responses(operation).addApiResponse("200", lines);
+                    responses(operation)
+                            .addApiResponse("204", new ApiResponse().description("The range is empty: from equals to"));
                     invalid(operation, "from or to not a whole number, from above to, or to beyond the log");
                 }
                 default -> throw new IllegalStateException("undocumented log operation " + handler.getMethod());
