@@ -17,6 +17,7 @@ import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.web.openapi.Coverage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -46,16 +47,16 @@ class LogKeyRotationIT {
         BROKER.stop();
     }
 
-    private static ConfigurableApplicationContext start(boolean cleanStart, String... keyProperties) {
-        return new SpringApplicationBuilder(CommitmentsServiceApplication.class)
-                .properties(
-                        "server.port=0",
-                        "ledger.embedded-postgres.enabled=true",
-                        "ledger.embedded-postgres.data-directory=target/it-postgres-rotation",
-                        "ledger.embedded-postgres.clean-start=" + cleanStart,
-                        "spring.kafka.bootstrap-servers=" + BROKER.bootstrapServers())
-                .properties(keyProperties)
-                .run();
+    /** Command-line arguments: they take precedence over application.yml, as a deployment's settings do. */
+    private static ConfigurableApplicationContext start(boolean cleanStart, String... keyArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--ledger.embedded-postgres.enabled=true",
+                "--ledger.embedded-postgres.data-directory=target/it-postgres-rotation",
+                "--ledger.embedded-postgres.clean-start=" + cleanStart,
+                "--spring.kafka.bootstrap-servers=" + BROKER.bootstrapServers()));
+        arguments.addAll(List.of(keyArguments));
+        return new SpringApplicationBuilder(CommitmentsServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @Test
@@ -66,7 +67,7 @@ class LogKeyRotationIT {
         NoteVerifier verifierB = NoteSigner.parse(keyB).verifier();
         String id;
         long sizeA;
-        try (ConfigurableApplicationContext a = start(true, "ledger.log.signing-key=" + keyA)) {
+        try (ConfigurableApplicationContext a = start(true, "--ledger.log.signing-key=" + keyA)) {
             LedgerClient client = new LedgerClient(port(a));
             id = client.agreeNew("rotation");
             sizeA = awaitCheckpointOfAtLeast(a, 1);
@@ -74,8 +75,8 @@ class LogKeyRotationIT {
 
         try (ConfigurableApplicationContext b = start(
                 false,
-                "ledger.log.signing-key=" + keyB,
-                "ledger.log.previous-verifier-keys=" + verifierA.verifierKey())) {
+                "--ledger.log.signing-key=" + keyB,
+                "--ledger.log.previous-verifier-keys=" + verifierA.verifierKey())) {
             LogKeys keys = b.getBean(LogKeys.class);
             assertThat(keys.verifiers())
                     .extracting(NoteVerifier::verifierKey)

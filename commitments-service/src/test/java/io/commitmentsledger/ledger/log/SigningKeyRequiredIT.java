@@ -25,23 +25,22 @@ class SigningKeyRequiredIT {
     @TempDir
     Path directory;
 
-    private static void start(String keyProperty) {
+    private static void start(String keyArgument) {
         new SpringApplicationBuilder(CommitmentsServiceApplication.class)
-                .properties(
-                        "server.port=0",
-                        "ledger.embedded-postgres.enabled=true",
-                        "ledger.embedded-postgres.data-directory=target/it-postgres-signing-key",
-                        "ledger.embedded-postgres.clean-start=true",
+                .run(
+                        "--server.port=0",
+                        "--ledger.embedded-postgres.enabled=true",
+                        "--ledger.embedded-postgres.data-directory=target/it-postgres-signing-key",
+                        "--ledger.embedded-postgres.clean-start=true",
                         // never reached: the start stops first
-                        "spring.kafka.bootstrap-servers=localhost:9",
-                        keyProperty)
-                .run()
+                        "--spring.kafka.bootstrap-servers=localhost:9",
+                        keyArgument)
                 .close();
     }
 
     @Test
     void refusesToStartWithoutAKey(CapturedOutput output) {
-        assertThatThrownBy(() -> start("ledger.log.signing-key=")).hasRootCauseInstanceOf(LogKeyProblem.class);
+        assertThatThrownBy(() -> start("--ledger.log.signing-key=")).hasRootCauseInstanceOf(LogKeyProblem.class);
 
         assertThat(output)
                 .contains("APPLICATION FAILED TO START")
@@ -56,7 +55,7 @@ class SigningKeyRequiredIT {
         Files.writeString(file, key);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(() -> start("ledger.log.signing-key-file=" + file))
+        assertThatThrownBy(() -> start("--ledger.log.signing-key-file=" + file))
                 .hasRootCauseInstanceOf(LogKeyProblem.class);
 
         assertThat(output)
