@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * are recorded whatever becomes of the checkpoints. Also the gauges {@code ledger.log.size} and {@code
  * ledger.log.checkpoint.size}.
  */
-@Component("verifiableLog")
+@Component("verifiableLogHealthIndicator") // the component "verifiableLog"; that bean name is VerifiableLog's
 class VerifiableLogHealth extends AbstractHealthIndicator implements MeterBinder {
 
     private final LogTree tree;
