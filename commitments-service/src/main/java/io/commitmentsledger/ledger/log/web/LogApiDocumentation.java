@@ -46,6 +46,7 @@ class LogApiDocumentation {
                 case "checkpoint" -> {
                     text(operation, "The signed note, exactly as signed and published", SignedNote.MAX_LENGTH);
                     problem(operation, 404, "No checkpoint is signed yet", slug(LogProblems.CHECKPOINT_NOT_FOUND));
+                    malformedAccept(operation);
                 }
                 case "checkpointAt" -> {
                     text(operation, "The signed note, exactly as signed and published", SignedNote.MAX_LENGTH);
@@ -56,12 +57,14 @@ class LogApiDocumentation {
                             "No checkpoint was signed at that size",
                             slug(LogProblems.CHECKPOINT_NOT_FOUND));
                 }
-                case "verifierKeys" ->
+                case "verifierKeys" -> {
                     text(
                             operation,
                             "C2SP signed-note verifier keys, <name>+<key id>+<base64 key>, one per line: the current"
                                     + " key's first, then those of earlier keys, whose signatures still count",
                             64 * 1024);
+                    malformedAccept(operation);
+                }
                 case "inclusion" -> {
                     Problems.success(operation, 200, "The inclusion proof, and the checkpoint of that size if any");
                     invalid(
@@ -173,6 +176,11 @@ class LogApiDocumentation {
                                 .content(new Content()
                                         .addMediaType(
                                                 "text/plain", new MediaType().schema(Problems.string(maxLength)))));
+    }
+
+    /** These take no input; only a malformed Accept header, refused before any handler, makes their request bad. */
+    private static void malformedAccept(Operation operation) {
+        problem(operation, 400, "The Accept header is not a list of media ranges", ApiDocumentation.HTTP_PROTOCOL);
     }
 
     private static void invalid(Operation operation, String when) {
