@@ -60,7 +60,16 @@ class OpenApiIT {
                         "/api/v1/commitments/{commitmentId}/withdrawal",
                         "/api/v1/commitments/{commitmentId}/events",
                         "/api/v1/events/{globalPosition}",
-                        "/api/v1/admin/republications");
+                        "/api/v1/admin/republications",
+                        "/api/v1/log/checkpoint",
+                        "/api/v1/log/checkpoints/{treeSize}",
+                        "/api/v1/log/verifier-keys",
+                        "/api/v1/log/inclusion",
+                        "/api/v1/log/consistency",
+                        "/api/v1/log/entries/{logIndex}/tlog-proof",
+                        "/api/v1/events/{eventId}/tlog-proof",
+                        "/api/v1/commitments/{commitmentId}/verification",
+                        "/api/v1/ledger/export");
         assertThat(api.get("components").get("schemas").has("AgreeCommitmentRequest"))
                 .isTrue();
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -239,6 +240,58 @@ class DeployConsistencyTest {
                         .isTrue();
             });
         });
+    }
+
+    /**
+     * commitments-service refuses to start without exactly one log signing key. Kubernetes takes it from a Secret (a
+     * ConfigMap is no place for a private key) as an environment variable: a Secret mounted as a file is readable by
+     * others (fsGroup) or by root only, and the service refuses a key file others can read.
+     */
+    @Test
+    void commitmentsServiceGetsExactlyOneLogSigningKeyAndKubernetesFromASecret() {
+        ServiceConfiguration ledger = service("commitments-service");
+        Map<String, Map<String, String>> environments = Map.of(
+                "compose", composeEnvironment(composeService(ledger.name())),
+                "Kubernetes", kubernetesEnvironment(ledger.name()));
+        environments.forEach((where, env) -> assertThat(
+                        Stream.of("ledger.log.signing-key", "ledger.log.signing-key-file")
+                                .filter(property -> ledger.isSet(property, env)))
+                .as("%s: log signing key settings of commitments-service", where)
+                .hasSize(1));
+
+        List<String> fromSecrets = new ArrayList<>();
+        list(deploymentContainer(ledger.name()), "envFrom")
+                .forEach(source -> optionalString(cast(source), "secretRef", "name")
+                        .ifPresent(secret -> fromSecrets.addAll(
+                                map(object("Secret", secret), "stringData").keySet())));
+        assertThat(fromSecrets)
+                .as("variables commitments-service gets from Secrets")
+                .contains("LEDGER_LOG_SIGNING_KEY");
+        list(deploymentContainer(ledger.name()), "envFrom")
+                .forEach(source -> optionalString(cast(source), "configMapRef", "name")
+                        .ifPresent(configMap -> assertThat(map(object("ConfigMap", configMap), "data"))
+                                .as("ConfigMap %s", configMap)
+                                .doesNotContainKeys("LEDGER_LOG_SIGNING_KEY", "LEDGER_LOG_SIGNING_KEY_FILE")));
+    }
+
+    /** The checkpoint topic keeps every checkpoint, in the order signed, wherever it is created. */
+    @Test
+    void theCheckpointTopicHasOnePartitionAndKeepsEveryRecord() {
+        String topic = setting(service("commitments-service"), "ledger.log.checkpoint-topic", Map.of());
+        assertThat(composeCreatedTopics()).containsEntry(topic, 1);
+        String script = String.join("\n", strings(list(composeService("kafka-topics"), "command")));
+        assertThat(script.lines().filter(line -> line.contains("--topic " + topic + " ")))
+                .singleElement()
+                .asString()
+                .contains("retention.ms=-1");
+        Map<String, Object> declared = kubernetes.stream()
+                .filter(object -> "KafkaTopic".equals(string(object, "kind")))
+                .filter(object -> topic.equals(optionalString(object, "spec", "topicName")
+                        .orElseGet(() -> string(object, "metadata", "name"))))
+                .findFirst()
+                .orElseGet(() -> fail("no KafkaTopic %s", topic));
+        assertThat(string(declared, "spec", "partitions")).isEqualTo("1");
+        assertThat(string(declared, "spec", "config", "retention.ms")).isEqualTo("-1");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

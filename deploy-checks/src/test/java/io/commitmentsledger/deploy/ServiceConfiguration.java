@@ -207,7 +207,12 @@ record ServiceConfiguration(
 
     /** The topics the service reads or writes with this environment. */
     List<String> topics(Map<String, String> environment) {
-        return Stream.of("ledger.publication.topic", "ledger.projection.topic", "ledger.projection.dead-letter-topic")
+        return Stream.of(
+                        "ledger.publication.topic",
+                        "ledger.publication.dead-letter-topic",
+                        "ledger.log.checkpoint-topic",
+                        "ledger.projection.topic",
+                        "ledger.projection.dead-letter-topic")
                 .filter(own::containsKey)
                 .map(property -> setting(property, environment).orElseThrow())
                 .toList();

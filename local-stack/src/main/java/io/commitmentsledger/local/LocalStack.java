@@ -31,9 +31,13 @@ import java.util.stream.Stream;
  * ({@link LedgerProcesses}); a start that finds services a killed launcher left there stops them first. A service that
  * exits or never becomes ready stops the whole ledger with its log's last lines and a non-zero exit status.
  *
+ * <p>The verifiable log's signing key is {@code <data>/log-signing.key}, created on the first start ({@link
+ * LogSigningKey}); commitments-service signs with it and projection-service checks with its verifier key.
+ *
  * <p>Settings (environment): {@code LEDGER_DATA_DIRECTORY} ({@code .ledger-data}), {@code LEDGER_COMMITMENTS_PORT}
  * (8080), {@code LEDGER_PROJECTION_PORT} (8081), {@code LEDGER_KAFKA_PORT} (9092), {@code
- * LEDGER_KAFKA_CONTROLLER_PORT} (9093).
+ * LEDGER_KAFKA_CONTROLLER_PORT} (9093), {@code LEDGER_LOG_ORIGIN} (the name of a new signing key, {@code
+ * commitments-ledger.localhost/log}).
  */
 public final class LocalStack {
 
@@ -71,6 +75,11 @@ public final class LocalStack {
         int projectionPort = Integer.parseInt(setting("LEDGER_PROJECTION_PORT", "8081"));
         Path logs = Files.createDirectories(data.resolve("logs"));
         String bootstrap = "localhost:" + kafkaPort;
+        LogSigningKey signingKey =
+                LogSigningKey.ensure(data, setting("LEDGER_LOG_ORIGIN", LogSigningKey.DEFAULT_ORIGIN));
+        System.out.println((signingKey.created() ? "Created the log signing key " : "Signing the log with ")
+                + signingKey.file().toAbsolutePath() + " (keep it secret); its verifier key, also in "
+                + signingKey.verifierFile().toAbsolutePath() + ", is " + signingKey.verifierKey());
 
         LedgerProcesses processes = new LedgerProcesses(data);
         stopWhatAKilledLauncherLeft(processes);
@@ -107,7 +116,8 @@ public final class LocalStack {
                 processes,
                 "--server.port=" + ledgerPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--ledger.embedded-postgres.data-directory=" + data.resolve("postgres"));
+                "--ledger.embedded-postgres.data-directory=" + data.resolve("postgres"),
+                "--ledger.log.signing-key-file=" + signingKey.file().toAbsolutePath());
         Service projection = start(
                 "projection-service",
                 logs,
@@ -115,7 +125,8 @@ public final class LocalStack {
                 "--server.port=" + projectionPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.embedded-postgres.data-directory=" + data.resolve("projection-postgres"),
-                "--ledger.pages.ledger-url=http://localhost:" + ledgerPort);
+                "--ledger.pages.ledger-url=http://localhost:" + ledgerPort,
+                "--ledger.log.verifier-keys=" + signingKey.verifierKey());
         awaitReady(ledger, ledgerPort);
         awaitReady(projection, projectionPort);
         services.forEach(this::stopTheLedgerIfItExits);
@@ -123,15 +134,24 @@ public final class LocalStack {
         System.out.println("Loading the Japan–UK Digital Partnership seeds (a second start records nothing new) ...");
         SeedLoader.load(URI.create("http://localhost:" + ledgerPort), Path.of("seeds"), System.out);
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 The Commitments Ledger is running. Ctrl-C stops it; data stays in %s (delete it to start afresh).
                   Pages                  http://localhost:%2$d/partnerships/jp-uk-digital-partnership
                   Read API (projection)  http://localhost:%2$d/api/v1/commitments   Swagger UI http://localhost:%2$d/swagger-ui.html
                   Commands (ledger)      http://localhost:%3$d/api/v1/commitments   Swagger UI http://localhost:%3$d/swagger-ui.html
-                  Kafka                  %4$s, topic commitment-events
+                  Kafka                  %4$s, topics commitment-events and commitment-checkpoints
+                  Log verifier key       %6$s (in %7$s)
                   Logs                   %5$s
-                """, data.toAbsolutePath(), projectionPort, ledgerPort, bootstrap, logs.toAbsolutePath());
+                """,
+                data.toAbsolutePath(),
+                projectionPort,
+                ledgerPort,
+                bootstrap,
+                logs.toAbsolutePath(),
+                signingKey.verifierKey(),
+                signingKey.verifierFile().toAbsolutePath());
         broker.awaitStop();
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component {@code eventTopics}: whether the event topic and the dead-letter topic keep
+ * {@code /actuator/health} component {@code eventTopics}: whether the event topic, the dead-letter topic and the checkpoint topic keep
  * every record for ever ({@link TopicRetention}). DOWN, with each topic's problems, when one would delete records;
  * UNKNOWN when the broker does not answer (the {@code kafka} component reports that). Not part of the readiness
  * group: commands do not need Kafka.

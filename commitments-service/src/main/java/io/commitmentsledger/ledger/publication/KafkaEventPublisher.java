@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes every recorded event to Kafka, in global order, as the records {@link EventRecords} builds.
  *
- * <p>Axon's tracking event processor feeds it batches from the event store and keeps its position (tracking
- * token) in PostgreSQL. The handler only collects a batch's events; before the batch's token is stored, the batch is
- * sent and every send must be acknowledged ({@link RecordSender}). A failure rolls the batch back and the processor
+ * <p>Axon's tracking event processor feeds it batches from the event store, in the order events become visible, and
+ * keeps its position (tracking token) in PostgreSQL. The handler only collects a batch's event ids; before the batch's
+ * token is stored, the batch is appended to the verifiable log (committed on its own), sent, and every send must be
+ * acknowledged ({@link RecordSender}). A failure rolls the batch back and the processor
  * retries it from the stored token: at least once, and in order per commitment.
  */
 @Component
@@ -35,17 +36,17 @@ class KafkaEventPublisher {
 
     @EventHandler
     void publish(DomainEventMessage<?> message) {
-        batch().add(message);
+        batch().add(message.getIdentifier());
     }
 
     /**
-     * The current batch's events; the first call in a batch arranges for them to be sent before it commits, with one
-     * look-up of their global positions for the whole batch.
+     * The current batch's event ids; the first call in a batch arranges for them to be logged and sent before it
+     * commits, with one append to the log for the whole batch.
      */
-    private List<DomainEventMessage<?>> batch() {
+    private List<String> batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<DomainEventMessage<?>> batch = new ArrayList<>();
+            List<String> batch = new ArrayList<>();
             unitOfWork.onPrepareCommit(work -> sender.sendAndAwait(records.of(batch)));
             return batch;
         });

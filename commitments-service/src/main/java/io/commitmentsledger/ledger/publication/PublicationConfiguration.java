@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.publication;
 
+import io.commitmentsledger.ledger.log.LogProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -7,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.ProducerListener;
 
-/** The topics, and the error handling that makes publication at-least-once. */
+/** The topics (events, dead letters, checkpoints), and the error handling that makes publication at-least-once. */
 @Configuration(proxyBeanMethods = false)
 class PublicationConfiguration {
 
@@ -24,6 +25,15 @@ class PublicationConfiguration {
     @Bean
     NewTopic deadLetterTopic(PublicationProperties properties) {
         return TopicRetention.keptForEver(properties.deadLetterTopic(), 1, properties.replicas());
+    }
+
+    /**
+     * The verifiable log's signed checkpoints, kept for ever like the events: an auditor checks each against the one
+     * before. One partition, so they stay in the order they were signed.
+     */
+    @Bean
+    NewTopic checkpointTopic(LogProperties logProperties, PublicationProperties properties) {
+        return TopicRetention.keptForEver(logProperties.checkpointTopic(), 1, properties.replicas());
     }
 
     /**

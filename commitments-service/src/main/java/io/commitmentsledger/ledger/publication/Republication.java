@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Publishes recorded events again, from the event store, the source of truth: for an operator to fill a hole on the
  * topic (records a broker lost, for example unflushed ones after an operating-system crash of a single broker). Each
  * record is built exactly as the live publisher builds it ({@link EventRecords}): same key, value and headers, so a
- * subscriber that deduplicates by commitment and sequence ignores what it already has. Sends in batches and returns
+ * subscriber that deduplicates by commitment and sequence ignores what it already has; the log headers too, since an
+ * event keeps its place in the verifiable log (one the live publisher has not reached yet is appended to the log
+ * here, in global order, which keeps each commitment's order). Sends in batches and returns
  * once Kafka has acknowledged every record ({@link RecordSender}).
  */
 @Component
@@ -90,10 +92,10 @@ public class Republication {
     }
 
     private Republished publishAll(Stream<? extends DomainEventMessage<?>> events) {
-        List<DomainEventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
+        List<String> batch = new ArrayList<>(BATCH_SIZE);
         long published = 0;
         for (var iterator = events.iterator(); iterator.hasNext(); ) {
-            batch.add(iterator.next());
+            batch.add(iterator.next().getIdentifier());
             if (batch.size() == BATCH_SIZE || !iterator.hasNext()) {
                 sender.sendAndAwait(records.of(batch));
                 published += batch.size();

@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.publication;
 
+import io.commitmentsledger.ledger.log.LogProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +27,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * The event topic and the dead-letter topic must keep every record for ever: projection-service rebuilds from the
- * start of the topic, and new subscribers and auditors read it from there. A broker's defaults delete records after 7
+ * The event topic, the dead-letter topic and the checkpoint topic must keep every record for ever: projection-service
+ * rebuilds from the start of the topic, new subscribers and auditors read it from there, and an auditor checks every
+ * checkpoint against the one before. A broker's defaults delete records after 7
  * days ({@code retention.ms=604800000}), so the service creates missing topics with {@link #keptForEver} and, since an
- * existing topic is left as its operator made it, checks both at start-up: a topic that would delete records is
+ * existing topic is left as its operator made it, checks all three at start-up: a topic that would delete records is
  * logged at ERROR and turns the {@code eventTopics} health component DOWN ({@link EventTopicsHealth}).
  */
 @Component
@@ -51,10 +53,12 @@ class TopicRetention implements DisposableBean {
 
     private final AdminClient admin;
     private final PublicationProperties properties;
+    private final LogProperties logProperties;
 
-    TopicRetention(KafkaAdmin kafkaAdmin, PublicationProperties properties) {
+    TopicRetention(KafkaAdmin kafkaAdmin, PublicationProperties properties, LogProperties logProperties) {
         this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
         this.properties = properties;
+        this.logProperties = logProperties;
     }
 
     /**
@@ -96,10 +100,11 @@ class TopicRetention implements DisposableBean {
         }
     }
 
-    /** The event topic and the dead-letter topic as the broker holds them now. */
+    /** The event topic, the dead-letter topic and the checkpoint topic as the broker holds them now. */
     List<TopicReport> check() {
         List<TopicReport> reports = new ArrayList<>();
-        for (String topic : List.of(properties.topic(), properties.deadLetterTopic())) {
+        for (String topic :
+                List.of(properties.topic(), properties.deadLetterTopic(), logProperties.checkpointTopic())) {
             reports.add(report(topic));
         }
         return reports;

@@ -15,14 +15,18 @@ import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.contracts.log.LeafSignature;
+import io.commitmentsledger.contracts.log.LogLeaf;
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.ledger.support.TestLogKey;
 import io.commitmentsledger.ledger.support.TopicRecorder;
 import io.commitmentsledger.ledger.support.TopicRecorder.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,6 +141,49 @@ class PublicationIT {
                             event.get("globalPosition").asString());
             assertThat(new String(record.value(), StandardCharsets.UTF_8))
                     .isEqualTo(event.get("payload").toString());
+        }
+    }
+
+    /**
+     * A subscriber holding only the ledger's verifier key checks each record on its own: the leaf rebuilt from the
+     * record's headers and value has the hash {@code ce_leafhash}, which the ledger signed, and which the
+     * commitment's next record names as its previous leaf hash.
+     */
+    @Test
+    void publishesEachEventWithItsSignedLeafChainedToTheCommitmentsPreviousRecord() throws Exception {
+        String id = client.agreeNew("log-headers");
+        client.post("/api/v1/commitments/" + id + "/confirmations", confirmBody("GB/DSIT"));
+        client.post("/api/v1/commitments/" + id + "/progress-reports", progressBody("chained"));
+        awaitOnTopic(id, 3);
+
+        Base64.Decoder base64 = Base64.getDecoder();
+        byte[] previous = LogLeaf.NO_PREVIOUS_LEAF;
+        Set<Long> logIndexes = new HashSet<>();
+        for (Received record : topic.forKey(id).subList(0, 3)) {
+            EventTypes.NameAndRevision type = EventTypes.nameAndRevision(record.header(CloudEventHeaders.TYPE))
+                    .orElseThrow();
+            long logIndex = Long.parseLong(record.header(CloudEventHeaders.LOG_INDEX));
+            byte[] leafHash = base64.decode(record.header(CloudEventHeaders.LEAF_HASH));
+            byte[] previousLeafHash = base64.decode(record.header(CloudEventHeaders.PREVIOUS_LEAF_HASH));
+            LogLeaf leaf = LogLeaf.of(
+                    logIndex,
+                    record.key(),
+                    record.sequence(),
+                    record.eventId(),
+                    type.name(),
+                    Integer.toString(type.revision()),
+                    record.header(CloudEventHeaders.TIME),
+                    record.value(),
+                    previousLeafHash);
+
+            assertThat(leaf.hash())
+                    .as("leaf rebuilt from record %s", record.sequence())
+                    .isEqualTo(leafHash);
+            LeafSignature.verify(
+                    leafHash, record.header(CloudEventHeaders.LEDGER_SIGNATURE), List.of(TestLogKey.verifier()));
+            assertThat(previousLeafHash).as("chain at %s", record.sequence()).isEqualTo(previous);
+            assertThat(logIndexes.add(logIndex)).isTrue();
+            previous = leafHash;
         }
     }
 

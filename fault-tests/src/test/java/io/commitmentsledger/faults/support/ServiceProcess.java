@@ -2,6 +2,7 @@ package io.commitmentsledger.faults.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.commitmentsledger.contracts.log.NoteSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -17,27 +19,39 @@ import org.jspecify.annotations.Nullable;
 /**
  * commitments-service or projection-service from its packaged jar in a child JVM, against an external PostgreSQL and
  * the scenario's broker, on a fixed port, so that it can be killed with SIGKILL and restarted exactly as it was.
+ * commitments-service signs its log with a key generated once per test JVM (in its environment, not its command
+ * line); projection-service checks records with its verifier key.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String LOG_SIGNING_KEY = NoteSigner.generate("commitments-ledger.fault-tests/log");
 
     private final String name;
     private final Path log;
     private final int port = Processes.freePort();
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private @Nullable Process process;
 
-    private ServiceProcess(String name, Path log, List<String> arguments) {
+    private ServiceProcess(String name, Path log, List<String> arguments, Map<String, String> environment) {
         this.name = name;
         this.log = log;
         this.arguments = arguments;
+        this.environment = environment;
     }
 
     /** commitments-service on {@code database} of {@code postgres}, publishing to {@code broker}. */
     public static ServiceProcess commitmentsService(
             Path directory, PostgresServer postgres, String database, KafkaBrokerServer broker) {
-        return service("commitments-service", directory, postgres, database, broker, List.of());
+        return service(
+                "commitments-service",
+                directory,
+                postgres,
+                database,
+                broker,
+                List.of(),
+                Map.of("LEDGER_LOG_SIGNING_KEY", LOG_SIGNING_KEY));
     }
 
     /**
@@ -52,7 +66,11 @@ public final class ServiceProcess implements AutoCloseable {
                 postgres,
                 database,
                 broker,
-                List.of("--spring.kafka.consumer.group-id=" + group));
+                List.of(
+                        "--spring.kafka.consumer.group-id=" + group,
+                        "--ledger.log.verifier-keys="
+                                + NoteSigner.parse(LOG_SIGNING_KEY).verifier().verifierKey()),
+                Map.of());
     }
 
     private static ServiceProcess service(
@@ -61,13 +79,14 @@ public final class ServiceProcess implements AutoCloseable {
             PostgresServer postgres,
             String database,
             KafkaBrokerServer broker,
-            List<String> more) {
+            List<String> more,
+            Map<String, String> environment) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers()));
         arguments.addAll(more);
-        return new ServiceProcess(service, directory.resolve(service + ".log"), arguments);
+        return new ServiceProcess(service, directory.resolve(service + ".log"), arguments, environment);
     }
 
     public URI uri() {
@@ -79,8 +98,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(Processes.java("-jar", jar(name).toString(), "--server.port=" + port));
         command.addAll(arguments);
         try {
-            Process started = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process started = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             process = started;

@@ -1,0 +1,268 @@
+package io.commitmentsledger.ledger.log;
+
+import io.commitmentsledger.contracts.log.CompactRange;
+import io.commitmentsledger.contracts.log.LeafSignature;
+import io.commitmentsledger.contracts.log.LogLeaf;
+import io.commitmentsledger.ledger.log.SubtreeStore.Subtree;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives recorded events their place in the log, and tells the place of events already given one.
+ *
+ * <p><b>How the index is assigned.</b> The Kafka publisher, one tracking segment that reads the event store in the
+ * order events become visible, hands every batch to {@link #append} before sending it. In a transaction of its own,
+ * holding the log's advisory lock ({@link LogLocks#APPEND}), {@code append} reads the highest index and gives the
+ * batch's new events the next ones, {@code max(log_index) + 1} onwards (0 for an empty log), in the order given, then
+ * commits before anything is sent.
+ *
+ * <p><b>Why it cannot skip or reorder an event.</b> Indexes are taken as {@code max + 1} under the lock and in the
+ * same transaction that inserts them, so each append continues exactly where the last committed one ended: no gap.
+ * Should a second writer ever append without the lock, the primary key on {@code log_index} and the unique keys on the
+ * event id and on (commitment, sequence) make its transaction fail rather than fork the log or log an event twice. A
+ * commitment's events are chained: an event's previous leaf hash is the one of its predecessor (sequence - 1), which
+ * must already be logged, so a commitment's events are logged in sequence order or not at all (a missing predecessor
+ * is a broken invariant and throws). An event logged before keeps its index, hash and signature: a batch retried after
+ * a Kafka failure, or re-published later, sends the identical records again. The log, like the event store, refuses
+ * any update or deletion by trigger.
+ */
+@Component
+public class VerifiableLog {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate ownTransaction;
+    private final SubtreeStore subtrees;
+    private final LogKeys keys;
+
+    VerifiableLog(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            PlatformTransactionManager transactionManager,
+            SubtreeStore subtrees,
+            LogKeys keys) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.subtrees = subtrees;
+        this.keys = keys;
+    }
+
+    /**
+     * The events with these ids, in this order, each with its place in the log: those already logged as they were
+     * logged, the others appended in this order. Committed before it returns.
+     *
+     * @throws IllegalStateException if an event is not in the event store, or its commitment's previous event is
+     *     neither logged nor earlier in the list
+     */
+    public List<LoggedEvent> append(List<String> eventIdsInVisibleOrder) {
+        if (eventIdsInVisibleOrder.isEmpty()) {
+            return List.of();
+        }
+        List<LoggedEvent> logged = ownTransaction.execute(tx -> appendInTransaction(eventIdsInVisibleOrder));
+        if (logged == null) {
+            throw new IllegalStateException("the log's transaction returned nothing");
+        }
+        return logged;
+    }
+
+    private List<LoggedEvent> appendInTransaction(List<String> eventIds) {
+        LogLocks.lockForTransaction(jdbc, LogLocks.APPEND);
+        Map<String, StoredEvent> stored = stored(eventIds);
+        Map<Link, byte[]> previousHashes = previousLeafHashes(eventIds, stored);
+
+        long size = jdbc.sql("SELECT coalesce(max(log_index) + 1, 0) FROM log_entry")
+                .query(Long.class)
+                .single();
+        CompactRange tree = subtrees.compute(source -> CompactRange.of(size, source));
+        List<LoggedEvent> result = new ArrayList<>(eventIds.size());
+        List<LoggedEvent> appended = new ArrayList<>();
+        List<Subtree> completed = new ArrayList<>();
+        Map<String, LoggedEvent> appendedNow = new HashMap<>();
+        for (String eventId : eventIds) {
+            StoredEvent event = stored.get(eventId);
+            if (event == null) {
+                throw new IllegalStateException("event " + eventId + " is not in the event store");
+            }
+            LoggedEvent entry = event.logged != null ? event.logged : appendedNow.get(eventId);
+            if (entry == null) {
+                entry = event.leafAt(tree.size(), previousLeafHash(event, previousHashes));
+                tree.append(
+                        entry.leafHash(), (level, position, hash) -> completed.add(new Subtree(level, position, hash)));
+                appended.add(entry);
+                appendedNow.put(eventId, entry);
+            }
+            previousHashes.put(new Link(entry.commitmentId(), entry.sequence()), entry.leafHash());
+            result.add(entry);
+        }
+        insert(appended);
+        subtrees.insert(completed);
+        return result;
+    }
+
+    private LoggedEvent signed(LogLeaf leaf, long globalIndex) {
+        byte[] hash = leaf.hash();
+        return new LoggedEvent(
+                leaf.eventId(),
+                leaf.commitmentId(),
+                leaf.sequence(),
+                leaf.type(),
+                leaf.revision(),
+                leaf.recordedAt(),
+                leaf.payload(),
+                globalIndex,
+                leaf.logIndex(),
+                hash,
+                leaf.previousLeafHash(),
+                LeafSignature.sign(keys.signer(), hash));
+    }
+
+    private static byte[] previousLeafHash(StoredEvent event, Map<Link, byte[]> previousHashes) {
+        if (event.sequence == 0) {
+            return LogLeaf.NO_PREVIOUS_LEAF;
+        }
+        byte[] previous = previousHashes.get(new Link(event.commitmentId, event.sequence - 1));
+        if (previous == null) {
+            throw new IllegalStateException("event " + event.eventId + " (" + event.commitmentId + " #"
+                    + event.sequence + ") cannot be logged before its commitment's previous event, which is not"
+                    + " logged");
+        }
+        return previous;
+    }
+
+    /** A commitment's event by sequence: the key of the hash chain. */
+    private record Link(String commitmentId, long sequence) {}
+
+    /** An event as the store holds it, and its log entry if it has one. */
+    private final class StoredEvent {
+        final String eventId;
+        final String commitmentId;
+        final long sequence;
+        final String type;
+        final String revision;
+        final String recordedAt;
+        final byte[] payload;
+        final long globalIndex;
+        final @Nullable LoggedEvent logged;
+
+        StoredEvent(java.sql.ResultSet row) throws java.sql.SQLException {
+            eventId = row.getString("event_identifier");
+            commitmentId = row.getString("aggregate_identifier");
+            sequence = row.getLong("sequence_number");
+            String payloadType = row.getString("payload_type");
+            type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+            String storedRevision = row.getString("payload_revision");
+            revision = storedRevision == null ? "" : storedRevision;
+            recordedAt = row.getString("time_stamp");
+            payload = row.getBytes("payload");
+            globalIndex = row.getLong("global_index");
+            long logIndex = row.getLong("log_index");
+            logged = row.wasNull()
+                    ? null
+                    : new LoggedEvent(
+                            eventId,
+                            commitmentId,
+                            sequence,
+                            type,
+                            revision,
+                            recordedAt,
+                            payload,
+                            globalIndex,
+                            logIndex,
+                            row.getBytes("leaf_hash"),
+                            row.getBytes("previous_leaf_hash"),
+                            row.getString("leaf_signature"));
+        }
+
+        LoggedEvent leafAt(long logIndex, byte[] previousLeafHash) {
+            return signed(
+                    LogLeaf.of(
+                            logIndex,
+                            commitmentId,
+                            sequence,
+                            eventId,
+                            type,
+                            revision,
+                            recordedAt,
+                            payload,
+                            previousLeafHash),
+                    globalIndex);
+        }
+    }
+
+    /** The events and their log entries, if any, in one query. */
+    private Map<String, StoredEvent> stored(List<String> eventIds) {
+        Map<String, StoredEvent> events = new HashMap<>();
+        jdbc.sql("""
+                        SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number,
+                               e.payload_type, e.payload_revision, e.time_stamp, e.payload,
+                               l.log_index, l.leaf_hash, l.previous_leaf_hash, l.leaf_signature
+                        FROM domain_event_entry e
+                        LEFT JOIN log_entry l ON l.event_identifier = e.event_identifier
+                        WHERE e.event_identifier = ANY (?)""").param(eventIds.toArray(String[]::new)).query(row -> {
+            StoredEvent event = new StoredEvent(row);
+            events.put(event.eventId, event);
+        });
+        return events;
+    }
+
+    /**
+     * The leaf hashes of the logged predecessors of the events not yet logged whose predecessor is not in the list,
+     * in one query.
+     */
+    private Map<Link, byte[]> previousLeafHashes(List<String> eventIds, Map<String, StoredEvent> stored) {
+        Map<Link, byte[]> hashes = new HashMap<>();
+        List<String> commitments = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        for (StoredEvent event : stored.values()) {
+            if (event.logged == null && event.sequence > 0) {
+                commitments.add(event.commitmentId);
+                sequences.add(event.sequence - 1);
+            }
+        }
+        if (commitments.isEmpty()) {
+            return hashes;
+        }
+        jdbc.sql("""
+                        SELECT l.commitment_id, l.sequence_number, l.leaf_hash FROM log_entry l
+                        JOIN unnest(?::varchar[], ?::bigint[]) AS wanted(commitment_id, sequence_number)
+                          ON l.commitment_id = wanted.commitment_id AND l.sequence_number = wanted.sequence_number""")
+                .params(commitments.toArray(String[]::new), sequences.toArray(Long[]::new))
+                .query(row -> {
+                    hashes.put(new Link(row.getString(1), row.getLong(2)), row.getBytes(3));
+                });
+        return hashes;
+    }
+
+    private void insert(List<LoggedEvent> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (LoggedEvent entry : entries) {
+            rows.add(new Object[] {
+                entry.logIndex(),
+                entry.eventId(),
+                entry.commitmentId(),
+                entry.sequence(),
+                entry.leafHash(),
+                entry.previousLeafHash(),
+                entry.leafSignature()
+            });
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO log_entry (log_index, event_identifier, commitment_id, sequence_number, leaf_hash,
+                                       previous_leaf_hash, leaf_signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+}
