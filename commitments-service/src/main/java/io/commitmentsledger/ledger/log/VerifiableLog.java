@@ -38,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class VerifiableLog {
 
+    /** Events recorded before the log existed are logged this many at a time. */
+    private static final int EARLIER_EVENTS_CHUNK = 1_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate ownTransaction;
@@ -78,6 +81,51 @@ public class VerifiableLog {
 
     private List<LoggedEvent> appendInTransaction(List<String> eventIds) {
         LogLocks.lockForTransaction(jdbc, LogLocks.APPEND);
+        if (logIsEmpty()) {
+            logEventsRecordedBeforeTheLog(eventIds);
+        }
+        return appendLocked(eventIds);
+    }
+
+    private boolean logIsEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM log_entry)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * A ledger upgraded from a version without the log has events its publisher sent before the log existed, which
+     * the publisher will never hand over again. Before the first append, they are logged in the order of the store's
+     * global index, in which they were published; an event not yet visible below the batch's first one is not among
+     * them and is logged when the publisher reaches it. Chunks keep the memory small however long the history.
+     */
+    private void logEventsRecordedBeforeTheLog(List<String> batch) {
+        Long firstOfBatch = jdbc.sql(
+                        "SELECT min(global_index) FROM domain_event_entry WHERE event_identifier = ANY (?)")
+                .param(batch.toArray(String[]::new))
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (firstOfBatch == null) {
+            return;
+        }
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Map.Entry<Long, String>> chunk = jdbc.sql("""
+                            SELECT global_index, event_identifier FROM domain_event_entry
+                            WHERE global_index > ? AND global_index < ? ORDER BY global_index LIMIT ?""")
+                    .params(after, firstOfBatch, EARLIER_EVENTS_CHUNK)
+                    .query((row, n) -> Map.entry(row.getLong(1), row.getString(2)))
+                    .list();
+            if (chunk.isEmpty()) {
+                return;
+            }
+            appendLocked(chunk.stream().map(Map.Entry::getValue).toList());
+            after = chunk.get(chunk.size() - 1).getKey();
+        }
+    }
+
+    private List<LoggedEvent> appendLocked(List<String> eventIds) {
         Map<String, StoredEvent> stored = stored(eventIds);
         Map<Link, byte[]> previousHashes = previousLeafHashes(eventIds, stored);
 
