@@ -2,14 +2,12 @@ package io.commitmentsledger.ledger.log;
 
 import io.commitmentsledger.contracts.log.MerkleHashes;
 import io.commitmentsledger.contracts.log.SubtreeSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +28,9 @@ class SubtreeStore {
     private static final byte[] PLACEHOLDER = new byte[MerkleHashes.SIZE];
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
 
-    SubtreeStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    SubtreeStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -74,15 +70,17 @@ class SubtreeStore {
         return hashes;
     }
 
-    /** Stores completed subtrees; the primary key refuses one stored twice. */
+    /** Stores completed subtrees, in one statement; the primary key refuses one stored twice. */
     void insert(List<Subtree> subtrees) {
         if (subtrees.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(subtrees.size());
-        for (Subtree subtree : subtrees) {
-            rows.add(new Object[] {(short) subtree.level(), subtree.position(), subtree.hash()});
-        }
-        jdbcTemplate.batchUpdate("INSERT INTO log_subtree (level, position, hash) VALUES (?, ?, ?)", rows);
+        jdbc.sql("INSERT INTO log_subtree (level, position, hash)"
+                        + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])")
+                .params(
+                        subtrees.stream().map(Subtree::level).toArray(Integer[]::new),
+                        subtrees.stream().map(Subtree::position).toArray(Long[]::new),
+                        subtrees.stream().map(Subtree::hash).toArray(byte[][]::new))
+                .update();
     }
 }

@@ -4,12 +4,13 @@ import io.commitmentsledger.contracts.log.CompactRange;
 import io.commitmentsledger.contracts.log.LeafSignature;
 import io.commitmentsledger.contracts.log.LogLeaf;
 import io.commitmentsledger.ledger.log.SubtreeStore.Subtree;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,19 +43,12 @@ public class VerifiableLog {
     private static final int EARLIER_EVENTS_CHUNK = 1_000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate ownTransaction;
     private final SubtreeStore subtrees;
     private final LogKeys keys;
 
-    VerifiableLog(
-            JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate,
-            PlatformTransactionManager transactionManager,
-            SubtreeStore subtrees,
-            LogKeys keys) {
+    VerifiableLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, SubtreeStore subtrees, LogKeys keys) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.subtrees = subtrees;
@@ -203,7 +197,7 @@ public class VerifiableLog {
         final long globalIndex;
         final @Nullable LoggedEvent logged;
 
-        StoredEvent(java.sql.ResultSet row) throws java.sql.SQLException {
+        StoredEvent(ResultSet row) throws SQLException {
             eventId = row.getString("event_identifier");
             commitmentId = row.getString("aggregate_identifier");
             sequence = row.getLong("sequence_number");
@@ -292,25 +286,24 @@ public class VerifiableLog {
         return hashes;
     }
 
+    /** One statement for the whole batch: a round trip per row cost more than signing it. */
     private void insert(List<LoggedEvent> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (LoggedEvent entry : entries) {
-            rows.add(new Object[] {
-                entry.logIndex(),
-                entry.eventId(),
-                entry.commitmentId(),
-                entry.sequence(),
-                entry.leafHash(),
-                entry.previousLeafHash(),
-                entry.leafSignature()
-            });
-        }
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO log_entry (log_index, event_identifier, commitment_id, sequence_number, leaf_hash,
-                                       previous_leaf_hash, leaf_signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.sql("""
+                        INSERT INTO log_entry (log_index, event_identifier, commitment_id, sequence_number, leaf_hash,
+                                               previous_leaf_hash, leaf_signature)
+                        SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bytea[],
+                                             ?::bytea[], ?::varchar[])""")
+                .params(
+                        entries.stream().map(LoggedEvent::logIndex).toArray(Long[]::new),
+                        entries.stream().map(LoggedEvent::eventId).toArray(String[]::new),
+                        entries.stream().map(LoggedEvent::commitmentId).toArray(String[]::new),
+                        entries.stream().map(LoggedEvent::sequence).toArray(Long[]::new),
+                        entries.stream().map(LoggedEvent::leafHash).toArray(byte[][]::new),
+                        entries.stream().map(LoggedEvent::previousLeafHash).toArray(byte[][]::new),
+                        entries.stream().map(LoggedEvent::leafSignature).toArray(String[]::new))
+                .update();
     }
 }
