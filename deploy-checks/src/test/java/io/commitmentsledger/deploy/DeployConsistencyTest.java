@@ -274,6 +274,21 @@ class DeployConsistencyTest {
                                 .doesNotContainKeys("LEDGER_LOG_SIGNING_KEY", "LEDGER_LOG_SIGNING_KEY_FILE")));
     }
 
+    /**
+     * projection-service refuses to start without the log's verifier keys, with which it checks every record before
+     * applying it; they are public, so a ConfigMap is the place for them in Kubernetes.
+     */
+    @Test
+    void projectionServiceGetsTheLogsVerifierKeys() {
+        ServiceConfiguration projection = service("projection-service");
+        assertThat(projection.isSet("ledger.log.verifier-keys", composeEnvironment(composeService(projection.name()))))
+                .as("compose sets ledger.log.verifier-keys for projection-service")
+                .isTrue();
+        assertThat(projection.isSet("ledger.log.verifier-keys", kubernetesEnvironment(projection.name())))
+                .as("Kubernetes sets ledger.log.verifier-keys for projection-service")
+                .isTrue();
+    }
+
     /** The checkpoint topic keeps every checkpoint, in the order signed, wherever it is created. */
     @Test
     void theCheckpointTopicHasOnePartitionAndKeepsEveryRecord() {
