@@ -31,8 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Should a second writer ever append without the lock, the primary key on {@code log_index} and the unique keys on the
  * event id and on (commitment, sequence) make its transaction fail rather than fork the log or log an event twice. A
  * commitment's events are chained: an event's previous leaf hash is the one of its predecessor (sequence - 1), which
- * must already be logged, so a commitment's events are logged in sequence order or not at all (a missing predecessor
- * is a broken invariant and throws). An event logged before keeps its index, hash and signature: a batch retried after
+ * is logged first, so a commitment's events are logged in sequence order (an event handed over before its unlogged
+ * predecessors, by a re-publication while the publisher is behind, has them logged ahead of it: they became visible
+ * before it). A ledger upgraded from a version without the log logs the events it published before ahead of its first
+ * new batch, in publication order. An event logged before keeps its index, hash and signature: a batch retried after
  * a Kafka failure, or re-published later, sends the identical records again. The log, like the event store, refuses
  * any update or deletion by trigger.
  */
@@ -59,8 +61,7 @@ public class VerifiableLog {
      * The events with these ids, in this order, each with its place in the log: those already logged as they were
      * logged, the others appended in this order. Committed before it returns.
      *
-     * @throws IllegalStateException if an event is not in the event store, or its commitment's previous event is
-     *     neither logged nor earlier in the list
+     * @throws IllegalStateException if an event is not in the event store
      */
     public List<LoggedEvent> append(List<String> eventIdsInVisibleOrder) {
         if (eventIdsInVisibleOrder.isEmpty()) {
@@ -122,6 +123,12 @@ public class VerifiableLog {
     private List<LoggedEvent> appendLocked(List<String> eventIds) {
         Map<String, StoredEvent> stored = stored(eventIds);
         Map<Link, byte[]> previousHashes = previousLeafHashes(eventIds, stored);
+        List<String> earlier = unloggedEarlierEvents(eventIds, stored, previousHashes);
+        if (!earlier.isEmpty()) {
+            appendLocked(earlier);
+            stored = stored(eventIds);
+            previousHashes = previousLeafHashes(eventIds, stored);
+        }
 
         long size = jdbc.sql("SELECT coalesce(max(log_index) + 1, 0) FROM log_entry")
                 .query(Long.class)
@@ -180,6 +187,41 @@ public class VerifiableLog {
                     + " logged");
         }
         return previous;
+    }
+
+    /**
+     * The unlogged earlier events of the commitments whose previous event is neither logged nor in the list, in
+     * sequence order: a caller other than the live publisher (a re-publication of a commitment's later events while
+     * the publisher is behind) may hand over an event before its predecessors. They were visible before it (its
+     * command read them), so logging them first keeps the log in an order in which events became visible. Usually
+     * empty, at the cost of no query.
+     */
+    private List<String> unloggedEarlierEvents(
+            List<String> eventIds, Map<String, StoredEvent> stored, Map<Link, byte[]> previousHashes) {
+        java.util.Set<Link> inList = new java.util.HashSet<>();
+        Map<String, Long> firstMissing = new java.util.LinkedHashMap<>();
+        for (String eventId : eventIds) {
+            StoredEvent event = stored.get(eventId);
+            if (event == null) {
+                continue;
+            }
+            Link previous = new Link(event.commitmentId, event.sequence - 1);
+            if (event.logged == null
+                    && event.sequence > 0
+                    && !previousHashes.containsKey(previous)
+                    && !inList.contains(previous)) {
+                firstMissing.merge(event.commitmentId, event.sequence, Math::min);
+            }
+            inList.add(new Link(event.commitmentId, event.sequence));
+        }
+        List<String> earlier = new ArrayList<>();
+        firstMissing.forEach((commitmentId, sequence) -> earlier.addAll(
+                jdbc.sql("""
+                        SELECT e.event_identifier FROM domain_event_entry e
+                        WHERE e.aggregate_identifier = ? AND e.sequence_number < ?
+                          AND NOT EXISTS (SELECT 1 FROM log_entry l WHERE l.event_identifier = e.event_identifier)
+                        ORDER BY e.sequence_number""").params(commitmentId, sequence).query(String.class).list()));
+        return earlier;
     }
 
     /** A commitment's event by sequence: the key of the hash chain. */

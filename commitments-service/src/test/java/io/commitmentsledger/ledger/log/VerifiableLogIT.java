@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +51,9 @@ class VerifiableLogIT {
     int port;
 
     String brokers;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Autowired
     void brokers(EmbeddedKafkaBroker broker) {
@@ -166,6 +171,43 @@ class VerifiableLogIT {
             assertThat(entriesOf(List.of(id))).extracting(Entry::logIndex).containsExactlyElementsOf(indexes.get(0));
         } finally {
             appenders.shutdownNow();
+        }
+    }
+
+    /**
+     * A re-publication of a commitment's later events while the publisher is behind hands the log an event before its
+     * predecessors: they are logged first, in sequence order, instead of the append failing.
+     */
+    @Test
+    void anEventHandedOverBeforeItsUnloggedPredecessorsIsLoggedAfterThem() {
+        StreamingEventProcessor publisher = processing
+                .eventProcessor("kafka-publisher", StreamingEventProcessor.class)
+                .orElseThrow();
+        publisher.shutDown();
+        try {
+            LedgerClient client = new LedgerClient(port);
+            String id = client.agreeNew("log-predecessors");
+            client.post("/api/v1/commitments/" + id + "/progress-reports", progressBody("first"));
+            client.post("/api/v1/commitments/" + id + "/progress-reports", progressBody("second"));
+            String last = jdbc.sql("SELECT event_identifier FROM domain_event_entry"
+                            + " WHERE aggregate_identifier = ? AND sequence_number = 2")
+                    .param(id)
+                    .query(String.class)
+                    .single();
+
+            List<LoggedEvent> appended = log.append(List.of(last));
+
+            assertThat(appended).extracting(LoggedEvent::eventId).containsExactly(last);
+            List<Entry> entries = entriesOf(List.of(id));
+            assertThat(entries).extracting(Entry::sequence).containsExactly(0L, 1L, 2L);
+            assertThat(entries.get(1).logIndex()).isEqualTo(entries.get(0).logIndex() + 1);
+            assertThat(entries.get(2).logIndex()).isEqualTo(entries.get(1).logIndex() + 1);
+            assertThat(entries.get(1).previousLeafHash())
+                    .isEqualTo(entries.get(0).leafHash());
+            assertThat(entries.get(2).previousLeafHash())
+                    .isEqualTo(entries.get(1).leafHash());
+        } finally {
+            publisher.start();
         }
     }
 
