@@ -90,8 +90,8 @@ class RecordVerificationIT {
         String last = LedgerTopic.published(id, 2).header(CloudEventHeaders.LOG_INDEX);
         String page = http.get("/commitments/" + id).body();
         assertThat(page)
-                .contains("Every event verified against the ledger&#39;s signature (log indexes " + first + " to " + last
-                        + ", the first and the latest)")
+                .contains("Every event verified against the ledger&#39;s signature (log indexes " + first + " to "
+                        + last + ", the first and the latest)")
                 .contains("/api/v1/commitments/" + id + "/verification");
     }
 
