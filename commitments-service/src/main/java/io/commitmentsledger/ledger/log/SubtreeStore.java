@@ -47,7 +47,7 @@ class SubtreeStore {
         return computation.apply((level, position) -> {
             byte[] hash = hashes.get(new Node(level, position));
             if (hash == null) {
-                throw new IllegalStateException("the log's subtree at level " + level + ", position " + position
+                throw new LogDamaged("the log's subtree at level " + level + ", position " + position
                         + " is not stored: the tree is incomplete");
             }
             return hash;

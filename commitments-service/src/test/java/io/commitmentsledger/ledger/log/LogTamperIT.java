@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 
@@ -199,6 +200,38 @@ class LogTamperIT {
         } finally {
             tamper("DELETE FROM log_checkpoint WHERE tree_size = " + size + " AND note = ?", note);
         }
+    }
+
+    @Test
+    void answersAProofFromATreeMissingARowWithAProblemNotA500() throws SQLException {
+        String eventId = client.get("/api/v1/commitments/" + commitments.get("untouched") + "/events")
+                .json()
+                .at("/events/0/eventId")
+                .asString();
+        long logIndex = client.get("/api/v1/log/inclusion?eventId=" + eventId)
+                .json()
+                .get("logIndex")
+                .asLong();
+        // The leaf's sibling: its inclusion proof starts with that hash.
+        long sibling = logIndex ^ 1;
+        assertThat(sibling).isLessThan(treeSize);
+        String siblingHash = JdbcClient.create(dataSource)
+                .sql("SELECT encode(hash, 'base64') FROM log_subtree WHERE level = 0 AND position = ?")
+                .param(sibling)
+                .query(String.class)
+                .single();
+        try {
+            tamper("DELETE FROM log_subtree WHERE level = 0 AND position = ?::bigint", Long.toString(sibling));
+
+            assertProblem(client.get("/api/v1/events/" + eventId + "/tlog-proof"), 409, "log-damaged");
+            assertProblem(client.get("/api/v1/log/inclusion?eventId=" + eventId), 409, "log-damaged");
+        } finally {
+            tamper(
+                    "INSERT INTO log_subtree (level, position, hash) VALUES (0, " + sibling + ", decode(?, 'base64'))",
+                    siblingHash);
+        }
+        assertThat(client.get("/api/v1/events/" + eventId + "/tlog-proof").status())
+                .isEqualTo(200);
     }
 
     @Test

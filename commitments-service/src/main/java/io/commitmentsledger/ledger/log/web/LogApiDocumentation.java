@@ -83,6 +83,11 @@ class LogApiDocumentation {
                     invalid(
                             operation,
                             "from or to missing or not a whole number, from above to, or to beyond the" + " log");
+                    problem(
+                            operation,
+                            409,
+                            "The stored tree is incomplete: rows of the log were removed behind the ledger's back",
+                            slug(LogProblems.LOG_DAMAGED));
                 }
                 case "tlogProofAt", "tlogProofOf" -> {
                     text(
@@ -104,7 +109,8 @@ class LogApiDocumentation {
                                             + " Retry-After says when to ask again), or the stored event no longer"
                                             + " matches its log entry (the commitment's verification says why)",
                                     slug(LogProblems.NOT_YET_CHECKPOINTED),
-                                    slug(LogProblems.EVENT_DOES_NOT_MATCH_LOG))
+                                    slug(LogProblems.EVENT_DOES_NOT_MATCH_LOG),
+                                    slug(LogProblems.LOG_DAMAGED))
                             .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter(false));
                 }
                 case "verify" -> {
@@ -191,10 +197,12 @@ class LogApiDocumentation {
         problem(
                         operation,
                         409,
-                        "The entry is not yet logged or not yet covered by a signed checkpoint; ask again after"
-                                + " Retry-After seconds",
-                        slug(LogProblems.NOT_YET_CHECKPOINTED))
-                .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter(true));
+                        "The entry is not yet logged or not yet covered by a signed checkpoint (ask again after"
+                                + " Retry-After seconds), or the stored tree is incomplete because rows of the log"
+                                + " were removed behind the ledger's back",
+                        slug(LogProblems.NOT_YET_CHECKPOINTED),
+                        slug(LogProblems.LOG_DAMAGED))
+                .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter(false));
     }
 
     private static Header retryAfter(boolean required) {

@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.log.web;
 
+import io.commitmentsledger.ledger.log.LogDamaged;
 import io.commitmentsledger.ledger.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,10 @@ class LogProblems {
             "not-yet-checkpointed", HttpStatus.CONFLICT, "Not yet covered by a signed checkpoint; retry shortly");
     static final ProblemType EVENT_DOES_NOT_MATCH_LOG = ProblemType.of(
             "event-does-not-match-log", HttpStatus.CONFLICT, "The stored event does not match its log entry");
+    static final ProblemType LOG_DAMAGED = ProblemType.of(
+            "log-damaged",
+            HttpStatus.CONFLICT,
+            "The stored log is incomplete: it was altered behind the ledger's back");
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> logProblem(LogProblem e) {
@@ -31,5 +36,13 @@ class LogProblems {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
         return response.body(e.type().problem(e.getMessage()));
+    }
+
+    /** A proof cannot be computed from a tree whose rows were removed: a conflict with the log's state, never a 500. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> logDamaged(LogDamaged e) {
+        return ResponseEntity.status(LOG_DAMAGED.status())
+                .body(LOG_DAMAGED.problem(e.getMessage()
+                        + "; GET /api/v1/commitments/{id}/verification says which commitments this breaks"));
     }
 }
