@@ -3,6 +3,7 @@ package io.commitmentsledger.ledger.log;
 import static io.commitmentsledger.ledger.support.LedgerClient.agreeBody;
 import static io.commitmentsledger.ledger.support.LedgerClient.confirmBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.SampleText;
 import io.commitmentsledger.contracts.log.Checkpoint;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -429,22 +431,20 @@ class LogCostBenchmark {
     }
 
     /** Waits until the publisher's position reaches the head of the store; returns how long it took (ms). */
-    private long awaitCaughtUp() throws InterruptedException {
+    private long awaitCaughtUp() {
         long start = System.nanoTime();
         long head = head();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_TIMEOUT_MS);
-        while (true) {
-            Map<Integer, EventTrackerStatus> status = publisher.processingStatus();
-            assertThat(status.values()).as("publisher segments in error").noneMatch(EventTrackerStatus::isErrorState);
-            if (!status.isEmpty() && position() >= head) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("publisher did not reach position " + head + " within " + CATCH_UP_TIMEOUT_MS
-                        + " ms; status " + status);
-            }
-            Thread.sleep(2);
-        }
+        await().atMost(Duration.ofMillis(CATCH_UP_TIMEOUT_MS))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2))
+                .until(() -> {
+                    Map<Integer, EventTrackerStatus> status = publisher.processingStatus();
+                    assertThat(status.values())
+                            .as("publisher segments in error")
+                            .noneMatch(EventTrackerStatus::isErrorState);
+                    return !status.isEmpty() && position() >= head;
+                });
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     // --- the log did the work while on, and none while off ---
@@ -511,11 +511,10 @@ class LogCostBenchmark {
         }
 
         // The newest checkpoint covers the whole log, and a commitment of each on round verifies against it.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (checkpoints.newest().map(Checkpoints.Stored::treeSize).orElse(0L) < size) {
-            assertThat(System.nanoTime()).as("a checkpoint of the whole log").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await("a checkpoint of the whole log")
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        checkpoints.newest().map(Checkpoints.Stored::treeSize).orElse(0L) >= size);
         Checkpoint newest =
                 Checkpoint.open(checkpoints.latest().orElseThrow(), keys.origin(), List.of(TestLogKey.verifier()));
         assertThat(newest.size()).isEqualTo(size);
