@@ -19,11 +19,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @LedgerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class AccessIT {
 
     /** What an endpoint is for, and so who may use it. */
@@ -417,6 +421,26 @@ class AccessIT {
         assertThat(japan.status()).isEqualTo(200);
         assertProblem(britain, 422, "idempotency-key-reused");
         assertThat(japanAgain.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void refusalsAreLoggedWithTheCallerAndTheRuleButNeverTheToken(CapturedOutput output) {
+        String forbidden = TestIssuer.token().subject("gb-dsit-system").agency("GB/DSIT").roles("agency").signed();
+        String expired = TestIssuer.token()
+                .subject("stale-system")
+                .claim("iat", Instant.now().minus(Duration.ofMinutes(10)))
+                .notBefore(Instant.now().minus(Duration.ofMinutes(10)))
+                .expiresAt(Instant.now().minus(Duration.ofMinutes(2)))
+                .signed();
+
+        send(ENDPOINTS.get(6), forbidden, "JP/METI");
+        send(ENDPOINTS.get(6), expired, null);
+
+        assertThat(output.getAll())
+                .contains("from gb-dsit-system (GB/DSIT)", "403, rule actor-is-the-caller", "401, the bearer token was refused")
+                .doesNotContain(forbidden.substring("Bearer ".length()))
+                .doesNotContain(expired.substring("Bearer ".length()))
+                .doesNotContain(forbidden.substring("Bearer ".length()).split("\\.")[2]);
     }
 
     @Test
