@@ -14,6 +14,12 @@ public final class SecurityDocumentation {
     /** The name of the security scheme every secured operation requires. */
     public static final String SCHEME = "bearerAuth";
 
+    /**
+     * The scheme of operations only an administrator may use: the same bearer token, named apart so that the document
+     * says which operations need the admin role (OWASP API5, broken function-level authorization).
+     */
+    public static final String ADMIN_SCHEME = "adminBearerAuth";
+
     private SecurityDocumentation() {}
 
     /** Declares the bearer-token scheme in the document's components. */
@@ -34,7 +40,21 @@ public final class SecurityDocumentation {
                                         + " JP/METI) and roles (agency, auditor, admin); docs/security.md says who may"
                                         + " do what, and how an organisation's own issuer is connected. Tokens are checked as RFC8725"
                                         + " (JWT best current practice) asks: asymmetric signatures only, never"
-                                        + " alg none, issuer, audience, expiry and not-before always."));
+                                        + " alg none, issuer, audience, expiry and not-before always."))
+                .addSecuritySchemes(
+                        ADMIN_SCHEME,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("The same OAuth 2.0 access token as bearerAuth (checked as RFC8725 asks),"
+                                        + " whose roles claim includes admin: the operations that name this scheme"
+                                        + " are for administrators only, and refuse any other caller with 403."));
+    }
+
+    /** A {@link #secured} operation only an administrator may use: it requires {@link #ADMIN_SCHEME} instead. */
+    public static void adminsOnly(Operation operation) {
+        operation.setSecurity(List.of(new SecurityRequirement().addList(ADMIN_SCHEME)));
     }
 
     /**

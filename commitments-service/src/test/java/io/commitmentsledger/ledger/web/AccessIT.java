@@ -425,7 +425,11 @@ class AccessIT {
 
     @Test
     void refusalsAreLoggedWithTheCallerAndTheRuleButNeverTheToken(CapturedOutput output) {
-        String forbidden = TestIssuer.token().subject("gb-dsit-system").agency("GB/DSIT").roles("agency").signed();
+        String forbidden = TestIssuer.token()
+                .subject("gb-dsit-system")
+                .agency("GB/DSIT")
+                .roles("agency")
+                .signed();
         String expired = TestIssuer.token()
                 .subject("stale-system")
                 .claim("iat", Instant.now().minus(Duration.ofMinutes(10)))
@@ -437,7 +441,10 @@ class AccessIT {
         send(ENDPOINTS.get(6), expired, null);
 
         assertThat(output.getAll())
-                .contains("from gb-dsit-system (GB/DSIT)", "403, rule actor-is-the-caller", "401, the bearer token was refused")
+                .contains(
+                        "from gb-dsit-system (GB/DSIT)",
+                        "403, rule actor-is-the-caller",
+                        "401, the bearer token was refused")
                 .doesNotContain(forbidden.substring("Bearer ".length()))
                 .doesNotContain(expired.substring("Bearer ".length()))
                 .doesNotContain(forbidden.substring("Bearer ".length()).split("\\.")[2]);

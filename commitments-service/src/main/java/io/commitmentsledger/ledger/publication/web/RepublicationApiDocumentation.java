@@ -9,6 +9,7 @@ import io.commitmentsledger.ledger.publication.Republication.Republished;
 import io.commitmentsledger.ledger.web.ApiDocumentation;
 import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.ProblemType;
+import io.commitmentsledger.security.SecurityDocumentation;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
 import io.swagger.v3.oas.models.media.Schema;
@@ -51,6 +52,7 @@ class RepublicationApiDocumentation {
                             HttpHeaders.RETRY_AFTER,
                             Problems.header("Seconds to wait before retrying", Problems.string(10), true));
             ApiDocumentation.anyEndpoint(operation, LedgerAccess.REPUBLICATION_RULES);
+            SecurityDocumentation.adminsOnly(operation);
             return operation;
         };
     }
