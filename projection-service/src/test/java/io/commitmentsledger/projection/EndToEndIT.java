@@ -6,6 +6,7 @@ import io.commitmentsledger.projection.support.CommitmentsServiceProcess;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.Http.Response;
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import io.commitmentsledger.security.testing.TestIssuer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,20 +54,26 @@ class EndToEndIT {
                          "parties": [{"country": "JP", "agencies": ["METI"]}, {"country": "GB", "agencies": ["DSIT"]}],
                          "target": {"quarter": "2024-Q1"}, "agreedOn": "2024-01-16",
                          "source": {"title": "Japan-UK Digital Partnership outcome document"},
-                         "actingAgency": "JP/METI"}""".formatted(id)},
+                         "actingAgency": "JP/METI"}""".formatted(id), "JP/METI"},
                 new String[] {
-                    base + "/confirmations", "{\"confirmedOn\": \"2024-01-16\", \"actingAgency\": \"JP/METI\"}"
+                    base + "/confirmations",
+                    "{\"confirmedOn\": \"2024-01-16\", \"actingAgency\": \"JP/METI\"}",
+                    "JP/METI"
                 },
                 new String[] {
-                    base + "/confirmations", "{\"confirmedOn\": \"2024-01-16\", \"actingAgency\": \"GB/DSIT\"}"
+                    base + "/confirmations",
+                    "{\"confirmedOn\": \"2024-01-16\", \"actingAgency\": \"GB/DSIT\"}",
+                    "GB/DSIT"
                 },
                 new String[] {base + "/workshops", """
                         {"workshopId": "semiconductor-workshop-2024-q1", "title": "Semiconductor workshop",
                          "when": {"quarter": "2024-Q1"}, "format": "IN_PERSON", "host": "GB",
-                         "scheduledOn": "2024-01-16", "actingAgency": "GB/DSIT"}"""});
+                         "scheduledOn": "2024-01-16", "actingAgency": "GB/DSIT"}""", "GB/DSIT"});
         long version = -1;
         for (String[] step : steps) {
-            Response response = commands.post(step[0], step[1]);
+            // each command as the agency it acts for; the reads below as an auditor
+            Response response =
+                    commands.withAuthorization(TestIssuer.agency(step[2])).post(step[0], step[1]);
             assertThat(response.status()).as(response.body()).isBetween(200, 201);
             version = response.json().get("version").asLong();
 

@@ -46,10 +46,56 @@ class OpenApiIT {
                         assertThat(schema).as(response).isEqualTo("#/components/schemas/Problem"));
         assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses")
                         .propertyNames())
-                .containsExactlyInAnyOrder("200", "400", "404", "406", "500", "503");
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "406", "500", "503");
         assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}/get/responses/200/content")
                         .propertyNames())
                 .containsExactly(JSON);
+    }
+
+    @Test
+    void declaresTheBearerSchemeAndEachOperationsRequirementAndRefusals() {
+        JsonNode api = new Http(port).get("/v3/api-docs").json();
+
+        JsonNode scheme = api.at("/components/securitySchemes/bearerAuth");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(scheme.get("description").asString()).contains("agency", "roles", "commitments-ledger");
+        Map<String, String> requirements = new java.util.TreeMap<>();
+        Map<String, String> forbiddenRules = new java.util.TreeMap<>();
+        api.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey() + " " + path.getKey();
+                    JsonNode responses = operation.getValue().get("responses");
+                    requirements.put(name, operation.getValue().get("security").toString());
+                    assertThat(responses
+                                    .at("/401/headers/WWW-Authenticate/required")
+                                    .asBoolean())
+                            .as(name)
+                            .isTrue();
+                    forbiddenRules.put(name, responses.at("/403/description").asString());
+                }));
+        // the roles each operation's rule lets in, as OpenAPI 3.1 lets a bearer requirement list them
+        String reads = "[{\"bearerAuth\":[\"agency\",\"auditor\"]}]";
+        assertThat(requirements)
+                .containsEntry("get /api/v1/commitments", reads)
+                .containsEntry("get /api/v1/commitments/{commitmentId}", reads)
+                .containsEntry("get /api/v1/commitments/{commitmentId}/timeline", reads)
+                .containsEntry("get /api/v1/partnerships/{partnershipId}/overview", reads)
+                .containsEntry("post /api/v1/admin/rebuilds", "[{\"bearerAuth\":[\"admin\"]}]")
+                .containsEntry("get /api/v1/admin/rebuilds/current", "[{\"bearerAuth\":[\"auditor\",\"admin\"]}]")
+                .hasSize(6);
+        assertThat(forbiddenRules)
+                .containsEntry(
+                        "get /api/v1/commitments",
+                        "The caller may not do this (forbidden, rule reads-need-an-agency-or-auditor): reading the"
+                                + " ledger's read model needs a token of an agency or an auditor")
+                .hasEntrySatisfying(
+                        "post /api/v1/admin/rebuilds", rule -> assertThat(rule).contains("rebuilds-need-an-admin"))
+                .hasEntrySatisfying(
+                        "get /api/v1/admin/rebuilds/current",
+                        rule -> assertThat(rule).contains("rebuild-progress-needs-an-admin-or-auditor"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.LedgerTopic;
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
 import io.commitmentsledger.projection.support.TestLedgerKey;
+import io.commitmentsledger.security.testing.TestIssuer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,6 +56,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -400,7 +403,7 @@ class ProjectionBenchmark {
         Files.createDirectories(dir);
         ledgerLog = dir.resolve("commitments-service.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar",
@@ -411,7 +414,9 @@ class ProjectionBenchmark {
                 "--ledger.parent-pid=" + ProcessHandle.current().pid(),
                 "--ledger.embedded-postgres.data-directory=target/bench-ledger-postgres",
                 "--ledger.embedded-postgres.clean-start=true",
-                "--ledger.log.signing-key=" + TestLedgerKey.privateKey());
+                "--ledger.log.signing-key=" + TestLedgerKey.privateKey()));
+        // trusts this JVM's TestIssuer, as projection-service here does
+        command.addAll(TestIssuer.serviceArguments());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ledgerLog.toFile())
@@ -605,6 +610,7 @@ class ProjectionBenchmark {
         tally.answeredAt().put(id + "/" + version, answered);
         HttpRequest timeline = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commitments/"
                         + id + "/timeline?minVersion=" + version + "&wait=10s"))
+                .header("Authorization", bearer("auditor"))
                 .timeout(Duration.ofSeconds(30))
                 .GET()
                 .build();
@@ -680,23 +686,49 @@ class ProjectionBenchmark {
         }
     }
 
+    /** A command, sent with a token of the agency its body's actingAgency names. */
     private HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
+        Matcher acting = ACTING_AGENCY.matcher(json);
         return client.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", bearer(acting.find() ? acting.group(1) : "JP/METI"))
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A read, as an auditor. */
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return client.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", bearer("auditor"))
                         .timeout(Duration.ofSeconds(30))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final Pattern ACTING_AGENCY = Pattern.compile("\"actingAgency\": \"([A-Z]{2}/[A-Z-]+)\"");
+
+    private record Minted(String authorization, long nanos) {}
+
+    private final Map<String, Minted> tokens = new ConcurrentHashMap<>();
+
+    /**
+     * {@code Bearer ...} of the auditor or of an agency, minted at most once a minute (tokens live five minutes), so
+     * that signing tokens stays out of the timings.
+     */
+    private String bearer(String caller) {
+        long now = System.nanoTime();
+        return tokens.compute(
+                        caller,
+                        (name, known) -> known != null && now - known.nanos() < 60_000_000_000L
+                                ? known
+                                : new Minted(
+                                        name.equals("auditor") ? TestIssuer.auditor() : TestIssuer.agency(name), now))
+                .authorization();
     }
 
     private static String agreeBody(String commitmentId) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.projection.fuzz.FuzzRequest.Service;
-import io.commitmentsledger.web.problems.RawHttp;
 import io.commitmentsledger.web.problems.RawHttp.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +59,10 @@ class LedgerFuzz {
                     "idempotency-key-reused",
                     "rebuild-in-progress",
                     "rebuild-not-found",
-                    "version-not-yet-visible")
+                    "version-not-yet-visible",
+                    // a command by an agency of neither party (FR/MEAE), or whose body's actingAgency is not its
+                    // token's; never unauthorized: every request carries a valid token (AuthorizedHttp)
+                    "forbidden")
             .stream()
             .map(type -> PROBLEMS + type)
             .collect(Collectors.toUnmodifiableSet());
@@ -74,16 +76,16 @@ class LedgerFuzz {
     private static final Map<String, String> failures = new java.util.LinkedHashMap<>();
 
     private static TwoServices services;
-    private static RawHttp ledger;
-    private static RawHttp projection;
+    private static AuthorizedHttp ledger;
+    private static AuthorizedHttp projection;
     private static RecordedEvents recorded;
     private static FuzzStatistics statistics;
 
     @BeforeAll
     static void start() {
         services = TwoServices.start();
-        ledger = new RawHttp(services.ledgerPort());
-        projection = new RawHttp(services.projectionPort());
+        ledger = new AuthorizedHttp(services.ledgerPort(), Service.LEDGER);
+        projection = new AuthorizedHttp(services.projectionPort(), Service.PROJECTION);
         recorded = new RecordedEvents(ledger);
         statistics = new FuzzStatistics();
     }
@@ -192,7 +194,7 @@ class LedgerFuzz {
     }
 
     private static Response send(FuzzRequest request) {
-        RawHttp http = request.service() == Service.LEDGER ? ledger : projection;
+        AuthorizedHttp http = request.service() == Service.LEDGER ? ledger : projection;
         String requestLine = request.method() + " " + request.target() + " HTTP/1.1";
         if (request.body() == null) {
             return http.send(requestLine, request.headers().toArray(String[]::new));

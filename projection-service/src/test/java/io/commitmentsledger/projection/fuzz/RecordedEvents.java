@@ -2,7 +2,6 @@ package io.commitmentsledger.projection.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.commitmentsledger.web.problems.RawHttp;
 import io.commitmentsledger.web.problems.RawHttp.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +19,12 @@ final class RecordedEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RawHttp ledger;
+    private final AuthorizedHttp ledger;
     private final Map<String, Long> versions = new TreeMap<>();
     private long nextPosition = 1;
     private long events;
 
-    RecordedEvents(RawHttp ledger) {
+    RecordedEvents(AuthorizedHttp ledger) {
         this.ledger = ledger;
     }
 

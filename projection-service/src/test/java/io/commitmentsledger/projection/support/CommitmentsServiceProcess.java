@@ -2,19 +2,22 @@ package io.commitmentsledger.projection.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.commitmentsledger.security.testing.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The real commitments-service, run from its packaged jar in a child JVM against the test's Kafka broker and its own
  * embedded PostgreSQL, so end-to-end tests drive both services as users would. It signs with {@link TestLedgerKey},
- * whose verifier key every projection-service test context has.
+ * whose verifier key every projection-service test context has, and trusts the tokens of this JVM's {@link
+ * TestIssuer}.
  */
 public final class CommitmentsServiceProcess implements AutoCloseable {
 
@@ -34,20 +37,22 @@ public final class CommitmentsServiceProcess implements AutoCloseable {
             int port = freePort();
             Path directory = Path.of("target", name);
             Files.createDirectories(directory);
-            Process process = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx512m",
-                            "-jar",
-                            jar().toString(),
-                            "--server.port=" + port,
-                            "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-                            "--ledger.embedded-postgres.enabled=true",
-                            "--ledger.parent-pid=" + ProcessHandle.current().pid(),
-                            "--ledger.embedded-postgres.data-directory=" + directory.resolve("postgres"),
-                            "--ledger.embedded-postgres.clean-start=true",
-                            // signs as the records of LedgerTopic are signed: projection-service verifies both alike
-                            "--ledger.log.signing-key=" + TestLedgerKey.privateKey())
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    jar().toString(),
+                    "--server.port=" + port,
+                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                    "--ledger.embedded-postgres.enabled=true",
+                    "--ledger.parent-pid=" + ProcessHandle.current().pid(),
+                    "--ledger.embedded-postgres.data-directory=" + directory.resolve("postgres"),
+                    "--ledger.embedded-postgres.clean-start=true",
+                    // signs as the records of LedgerTopic are signed: projection-service verifies both alike
+                    "--ledger.log.signing-key=" + TestLedgerKey.privateKey()));
+            // trusts the tokens this JVM's TestIssuer mints, as projection-service here does
+            command.addAll(TestIssuer.serviceArguments());
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("commitments-service.log").toFile())
                     .start();

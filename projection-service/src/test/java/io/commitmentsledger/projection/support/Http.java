@@ -3,6 +3,7 @@ package io.commitmentsledger.projection.support;
 import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.web.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
@@ -27,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A plain HTTP client for a running service that never throws on an error status. Every response to a request under
  * {@code /api/} is checked against the OpenAPI document that service serves ({@link OpenApiContract}): a response the
  * document does not describe fails the test that received it.
+ *
+ * <p>Each request carries a bearer token from {@link TestIssuer}, minted as it is sent (tokens live five minutes):
+ * an admin's under {@code /api/v1/admin/} (rebuilds), an auditor's elsewhere; {@link #withAuthorization} and {@link
+ * #anonymous} send another or none.
  */
 public final class Http {
 
@@ -34,7 +41,8 @@ public final class Http {
             int status,
             String contentType,
             String body,
-            @Nullable String retryAfter) {
+            @Nullable String retryAfter,
+            @Nullable String wwwAuthenticate) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -46,15 +54,57 @@ public final class Http {
     private final String base;
     private final HttpClient raw =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The Authorization header to send with a request to a path, or null for none. */
+    private final Function<String, @Nullable String> authorization;
+
     private volatile @Nullable OpenApiContract contract;
 
     public Http(int port) {
+        this(port, Http::asAuditorOrAdmin);
+    }
+
+    private Http(int port, Function<String, @Nullable String> authorization) {
         base = "http://localhost:" + port;
         client = RestClient.create(base);
+        this.authorization = authorization;
+    }
+
+    /** The same service, every request sending {@code authorization} (such as {@code Bearer ...}) as it is. */
+    public Http withAuthorization(String authorization) {
+        return sharingTheContract(new Http(port(), path -> authorization));
+    }
+
+    /** The same service, no request sending an Authorization header. */
+    public Http anonymous() {
+        return sharingTheContract(new Http(port(), path -> null));
+    }
+
+    private Http sharingTheContract(Http other) {
+        other.contract = contract;
+        return other;
+    }
+
+    /** An admin rebuilds and watches rebuilds; an auditor reads everything else. */
+    private static String asAuditorOrAdmin(String path) {
+        return path.startsWith("/api/v1/admin/") ? TestIssuer.admin() : TestIssuer.auditor();
+    }
+
+    private int port() {
+        return URI.create(base).getPort();
     }
 
     public Response get(String path) {
-        return client.get().uri(path).exchange(this::checked);
+        return client.get()
+                .uri(path)
+                .headers(headers -> authorize(headers, path))
+                .exchange(this::checked);
+    }
+
+    private void authorize(HttpHeaders headers, String path) {
+        String value = authorization.apply(path);
+        if (value != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, value);
+        }
     }
 
     /** The commitment, once the projection shows it at {@code version} or later; waits up to 30 s for that. */
@@ -83,8 +133,12 @@ public final class Http {
 
     /** Like {@link #getRaw}, without waiting for the answer: many of these can be in flight at once. */
     public CompletableFuture<Response> getRawAsync(String pathAndQuery) {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+        String value = authorization.apply(pathAndQuery);
+        if (value != null) {
+            builder.header(HttpHeaders.AUTHORIZATION, value);
+        }
+        HttpRequest request = builder.GET().build();
         return raw.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(response -> {
                     contract()
@@ -98,17 +152,22 @@ public final class Http {
                             response.statusCode(),
                             response.headers().firstValue("Content-Type").orElse("null"),
                             response.body(),
-                            response.headers().firstValue("Retry-After").orElse(null));
+                            response.headers().firstValue("Retry-After").orElse(null),
+                            response.headers().firstValue("WWW-Authenticate").orElse(null));
                 });
     }
 
     public Response post(String path) {
-        return client.post().uri(path).exchange(this::checked);
+        return client.post()
+                .uri(path)
+                .headers(headers -> authorize(headers, path))
+                .exchange(this::checked);
     }
 
     public Response post(String path, String json) {
         return client.post()
                 .uri(path)
+                .headers(headers -> authorize(headers, path))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(json)
                 .exchange(this::checked);
@@ -141,7 +200,8 @@ public final class Http {
                 response.getStatusCode().value(),
                 String.valueOf(response.getHeaders().getContentType()),
                 body,
-                response.getHeaders().getFirst("Retry-After"));
+                response.getHeaders().getFirst("Retry-After"),
+                response.getHeaders().getFirst("WWW-Authenticate"));
     }
 
     private static String read(ClientHttpResponse response) throws IOException {

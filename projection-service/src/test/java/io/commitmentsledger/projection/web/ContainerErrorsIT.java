@@ -3,6 +3,7 @@ package io.commitmentsledger.projection.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.projection.support.ProjectionIntegrationTest;
+import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.web.problems.RawHttp;
 import io.commitmentsledger.web.problems.RawHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +118,10 @@ class ContainerErrorsIT {
 
     @Test
     void keepsUnknownPathsAndWrongMethodsAsProblems() {
-        assertProblem(http.send("GET /api/v1/no-such-resource HTTP/1.1"), 404, HTTP_PROTOCOL);
-        assertProblem(http.send("DELETE /api/v1/commitments HTTP/1.1"), 405, HTTP_PROTOCOL);
+        // with a token: without one, anything under /api/ is 401 (AccessIT)
+        String auditor = "Authorization: " + TestIssuer.auditor();
+        assertProblem(http.send("GET /api/v1/no-such-resource HTTP/1.1", auditor), 404, HTTP_PROTOCOL);
+        assertProblem(http.send("DELETE /api/v1/commitments HTTP/1.1", auditor), 405, HTTP_PROTOCOL);
     }
 
     private static void assertProblem(Response response, int status, String type) {
