@@ -98,6 +98,35 @@ class OpenApiIT {
     }
 
     @Test
+    void requiresATokenOfTheRolesEachOperationsRuleLetsIn() {
+        JsonNode paths = new LedgerClient(port).get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.at("/~1api~1v1~1commitments/post/security").toString()).isEqualTo("[{\"bearerAuth\":[]}]");
+        assertThat(paths.at("/~1api~1v1~1commitments/post/x-required-roles").toString())
+                .isEqualTo("[\"agency\"]");
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}~1events/get/x-required-roles")
+                        .toString())
+                .isEqualTo("[\"agency\",\"auditor\"]");
+        assertThat(paths.at("/~1api~1v1~1admin~1republications/post/security").toString())
+                .isEqualTo("[{\"adminBearerAuth\":[]}]");
+        assertThat(paths.at("/~1api~1v1~1admin~1republications/post/x-required-roles")
+                        .toString())
+                .isEqualTo("[\"admin\"]");
+        assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}~1confirmations/post/responses/403/description")
+                        .asString())
+                .contains("commands-need-an-agency", "actor-is-the-caller", "acting-agency-acts-for-a-party");
+        paths.properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> assertThat(operation
+                                        .getValue()
+                                        .at("/responses/401/headers/WWW-Authenticate/required")
+                                        .asBoolean())
+                                .as(operation.getKey() + " " + path.getKey())
+                                .isTrue()));
+    }
+
+    @Test
     void answersEveryErrorWithTheSharedProblemSchema() {
         JsonNode paths = new LedgerClient(port).get("/v3/api-docs").json().get("paths");
 

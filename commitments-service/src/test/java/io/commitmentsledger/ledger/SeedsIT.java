@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.seeds.SeedLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ class SeedsIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-        SeedLoader.Result first = SeedLoader.load(base, SEEDS, out);
+        SeedLoader.Result first = SeedLoader.load(base, SEEDS, out, TestIssuer::agency);
         assertThat(first.rejected())
                 .as(printed.toString(StandardCharsets.UTF_8))
                 .isEmpty();
@@ -40,7 +41,7 @@ class SeedsIT {
         assertThat(first.recorded()).isEqualTo(commands);
         assertThat(first.replayed()).isZero();
 
-        SeedLoader.Result second = SeedLoader.load(base, SEEDS, out);
+        SeedLoader.Result second = SeedLoader.load(base, SEEDS, out, TestIssuer::agency);
         assertThat(second.rejected())
                 .as(printed.toString(StandardCharsets.UTF_8))
                 .isEmpty();

@@ -6,7 +6,12 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
 
 /** How both services' OpenAPI documents describe the bearer token, and what a secured operation may answer. */
 public final class SecurityDocumentation {
@@ -19,6 +24,9 @@ public final class SecurityDocumentation {
      * says which operations need the admin role (OWASP API5, broken function-level authorization).
      */
     public static final String ADMIN_SCHEME = "adminBearerAuth";
+
+    /** The operation's extension listing the roles, any one of which its rule lets in. */
+    public static final String ROLES_EXTENSION = "x-required-roles";
 
     private SecurityDocumentation() {}
 
@@ -34,13 +42,14 @@ public final class SecurityDocumentation {
                                 .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
                                 .bearerFormat("JWT")
-                                .description("An OAuth 2.0 access token (a JWT) from the ledger's issuer, sent as"
-                                        + " Authorization: Bearer <token>. Agency systems get one with the"
-                                        + " client-credentials grant. Its claims name the caller's agency (such as"
-                                        + " JP/METI) and roles (agency, auditor, admin); docs/security.md says who may"
-                                        + " do what, and how an organisation's own issuer is connected. Tokens are checked as RFC8725"
-                                        + " (JWT best current practice) asks: asymmetric signatures only, never"
-                                        + " alg none, issuer, audience, expiry and not-before always."))
+                                .description(
+                                        "An OAuth 2.0 access token (a JWT) from the ledger's issuer, for the audience"
+                                                + " commitments-ledger, sent as Authorization: Bearer <token>. Agency systems get one with the"
+                                                + " client-credentials grant. Its claims name the caller's agency (such as"
+                                                + " JP/METI) and roles (agency, auditor, admin); docs/security.md says who may"
+                                                + " do what, and how an organisation's own issuer is connected. Tokens are checked as RFC8725"
+                                                + " (JWT best current practice) asks: asymmetric signatures only, never"
+                                                + " alg none, issuer, audience, expiry and not-before always."))
                 .addSecuritySchemes(
                         ADMIN_SCHEME,
                         new SecurityScheme()
@@ -52,17 +61,35 @@ public final class SecurityDocumentation {
                                         + " are for administrators only, and refuse any other caller with 403."));
     }
 
-    /** A {@link #secured} operation only an administrator may use: it requires {@link #ADMIN_SCHEME} instead. */
-    public static void adminsOnly(Operation operation) {
-        operation.setSecurity(List.of(new SecurityRequirement().addList(ADMIN_SCHEME)));
+    /**
+     * Describes every operation of the document by the rule the service applies to it ({@link EndpointRules}), so that
+     * the document cannot say other than what is enforced: an open one needs nothing; any other requires the bearer
+     * scheme (the admin scheme when only administrators may use it), lists the roles its rule lets in ({@link
+     * #ROLES_EXTENSION}), and may answer 401
+     * with {@code WWW-Authenticate} and 403 naming its rule, and the rules the service checks past it ({@code
+     * pastTheEndpoint}, by the endpoint rule's name).
+     */
+    public static void describe(OpenAPI api, EndpointRules rules, Map<String, List<String>> pastTheEndpoint) {
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    AccessRule rule = rules.ruleFor(HttpMethod.valueOf(method.name()), path)
+                            .map(EndpointRules.EndpointRule::rule)
+                            .orElseThrow(() -> new IllegalStateException(method + " " + path + " has no access rule"));
+                    if (rule != AccessRule.OPEN) {
+                        List<String> refusing = new ArrayList<>(List.of(rule.name()));
+                        refusing.addAll(pastTheEndpoint.getOrDefault(rule.name(), List.of()));
+                        secured(operation, rule, refusing);
+                    }
+                }));
     }
 
-    /**
-     * An operation that needs a token: its security requirement, 401 for a missing or bad token (with {@code
-     * WWW-Authenticate}), and 403 naming the rules that may refuse the caller.
-     */
-    public static void secured(Operation operation, List<String> rules) {
-        operation.setSecurity(List.of(new SecurityRequirement().addList(SCHEME)));
+    private static void secured(Operation operation, AccessRule rule, List<String> refusing) {
+        List<String> roles = rolesAllowedBy(rule);
+        // The roles go in an extension: OpenAPI 3.1 would let a bearer requirement list them, but linters (Spectral's
+        // oas3-operation-security-defined) still take a requirement's list for OAuth scopes.
+        String scheme = roles.equals(List.of(Role.ADMIN.claimValue())) ? ADMIN_SCHEME : SCHEME;
+        operation.setSecurity(List.of(new SecurityRequirement().addList(scheme)));
+        operation.addExtension(ROLES_EXTENSION, roles);
         Problems.add(
                         operation,
                         401,
@@ -78,6 +105,14 @@ public final class SecurityDocumentation {
                 operation,
                 403,
                 "The caller may not do this (forbidden); the problem's rule member names the rule: "
-                        + String.join(", ", rules));
+                        + String.join(", ", refusing) + ". " + rule.description());
+    }
+
+    /** The roles of which any one meets the rule, as the roles claim names them. */
+    private static List<String> rolesAllowedBy(AccessRule rule) {
+        return Arrays.stream(Role.values())
+                .filter(role -> rule.allows().test(new Caller("(role " + role + ")", "XX/ANY", Set.of(role))))
+                .map(Role::claimValue)
+                .toList();
     }
 }

@@ -102,17 +102,6 @@ public final class SeedLoader {
     }
 
     /**
-     * Sends every command without a token, as to a ledger that authenticates no one.
-     *
-     * @deprecated the services require a bearer token; kept only until SeedsIT passes its test issuer's tokens through
-     *     {@link #load(URI, Path, PrintStream, Function)}
-     */
-    @Deprecated(forRemoval = true)
-    public static Result load(URI base, Path seeds, PrintStream out) {
-        return load(base, seeds, out, agency -> null);
-    }
-
-    /**
      * Sends every command of the seeds to the service at {@code base}, each with a client-credentials token for its
      * acting agency, printing progress and a summary to out.
      */

@@ -4,6 +4,7 @@ import io.commitmentsledger.security.AccessRule;
 import io.commitmentsledger.security.EndpointRules;
 import io.commitmentsledger.security.Role;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,18 +37,18 @@ public class LedgerAccess {
             Role.AUDITOR,
             Role.ADMIN);
 
-    /** The rules that may refuse a command: the endpoint's, then the two checked past it. */
-    public static final List<String> COMMAND_RULES =
-            List.of(COMMANDS_NEED_AN_AGENCY.name(), "actor-is-the-caller", "acting-agency-acts-for-a-party");
-
-    public static final List<String> READ_RULES = List.of(READS_NEED_AN_AGENCY_OR_AUDITOR.name());
-
-    public static final List<String> REPUBLICATION_RULES = List.of(REPUBLICATIONS_NEED_AN_ADMIN.name());
+    /** The rules a command is checked against past the endpoint's, each answered 403 too. */
+    public static final Map<String, List<String>> PAST_THE_ENDPOINT =
+            Map.of(COMMANDS_NEED_AN_AGENCY.name(), List.of("actor-is-the-caller", "acting-agency-acts-for-a-party"));
 
     /** Every rule a 403 problem of this service may name. */
-    public static final List<String> RULES = java.util.stream.Stream.of(COMMAND_RULES, READ_RULES, REPUBLICATION_RULES)
-            .flatMap(List::stream)
-            .toList();
+    public static final List<String> RULES = List.of(
+            COMMANDS_NEED_AN_AGENCY.name(),
+            "actor-is-the-caller",
+            "acting-agency-acts-for-a-party",
+            READS_NEED_AN_AGENCY_OR_AUDITOR.name(),
+            REPUBLICATIONS_NEED_AN_ADMIN.name(),
+            MONITORING_NEEDS_AN_AUDITOR_OR_ADMIN.name());
 
     @Bean
     EndpointRules endpointRules() {

@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.web;
 
+import io.commitmentsledger.security.EndpointRules;
 import io.commitmentsledger.security.SecurityDocumentation;
 import io.commitmentsledger.web.openapi.Problems;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -39,6 +40,12 @@ class OpenApiConfiguration {
                                 + " RFC 9457 problem details with a stable type per kind."));
         SecurityDocumentation.declareScheme(api);
         return api;
+    }
+
+    /** Each operation's token requirement and refusals, from the rule the service applies to it ({@link LedgerAccess}). */
+    @Bean
+    OpenApiCustomizer accessRules(EndpointRules rules) {
+        return api -> SecurityDocumentation.describe(api, rules, LedgerAccess.PAST_THE_ENDPOINT);
     }
 
     /** {@code errors}, {@code header}, {@code commitmentId} and {@code maxBytes}, as {@link ProblemResponses} sets them. */

@@ -143,7 +143,7 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                     "The ledger is busy (nothing was recorded) or its database cannot be reached; retry",
                     slug(ProblemType.LEDGER_BUSY),
                     slug(ProblemType.DATABASE_UNAVAILABLE));
-            ApiDocumentation.anyEndpoint(operation, LedgerAccess.COMMAND_RULES);
+            ApiDocumentation.anyEndpoint(operation);
             return operation;
         };
     }
