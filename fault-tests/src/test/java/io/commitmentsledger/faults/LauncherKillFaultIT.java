@@ -11,6 +11,7 @@ import io.commitmentsledger.faults.support.LoadGenerator;
 import io.commitmentsledger.faults.support.Processes;
 import io.commitmentsledger.faults.support.Recorded;
 import io.commitmentsledger.faults.support.Tally;
+import io.commitmentsledger.seeds.ClientCredentials;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The launcher killed with SIGKILL: no ledger process (services, their embedded PostgreSQL, the broker) is left after
+ * The launcher killed with SIGKILL: no ledger process (services, their embedded PostgreSQL, the authorization server,
+ * the broker) is left after
  * 10 s, and the next start of the launcher starts cleanly with the data intact.
  */
 class LauncherKillFaultIT {
@@ -31,7 +33,6 @@ class LauncherKillFaultIT {
     private static final String SEEDED = "/api/v1/commitments?partnership=jp-uk-digital-partnership&size=100";
 
     private final Cleanup cleanup = new Cleanup();
-    private final Http http = new Http(Duration.ofSeconds(30));
 
     @AfterEach
     void stopEverything() {
@@ -42,8 +43,11 @@ class LauncherKillFaultIT {
     void leavesNoProcessBehindAndStartsAgainWithItsDataWhenTheLauncherIsKilled() throws Exception {
         Launcher launcher = cleanup.add(new Launcher(Processes.freshDirectory("launcher-kill")));
         launcher.start();
-        LoadGenerator load = cleanup.add(
-                LoadGenerator.start(launcher.commitmentsService(), "launcher-kill", 12, 3, 25, Ledger.REQUEST_TIMEOUT));
+        // The secrets stay with the launcher's data, and its signing key too: these tokens outlive the restart.
+        ClientCredentials credentials = launcher.credentials();
+        Http http = Http.as(Duration.ofSeconds(30), credentials, "auditor");
+        LoadGenerator load = cleanup.add(LoadGenerator.start(
+                launcher.commitmentsService(), credentials, "launcher-kill", 12, 3, 25, Ledger.REQUEST_TIMEOUT));
         Ledger.awaitAcknowledged(load, Instant.EPOCH, 100);
         // Read once the load has run for seconds: the launcher reports "running" when the seeds are recorded, which
         // can be before projection-service has shown them all.
@@ -68,7 +72,7 @@ class LauncherKillFaultIT {
         Instant restarting = Instant.now();
         launcher.start();
         Duration restart = Duration.between(restarting, Instant.now());
-        Tally tally = new Tally(load.acks(), recordedHistory(launcher, load), null, null);
+        Tally tally = new Tally(load.acks(), recordedHistory(launcher, http, load), null, null);
         JsonNode seededAfterRestart = http.json(launcher.projectionService().resolve(SEEDED));
 
         FaultReport.write(
@@ -95,7 +99,7 @@ class LauncherKillFaultIT {
     }
 
     /** Every event of the load's commitments, from the restarted write side's history API. */
-    private List<Recorded> recordedHistory(Launcher launcher, LoadGenerator load) throws IOException {
+    private static List<Recorded> recordedHistory(Launcher launcher, Http http, LoadGenerator load) throws IOException {
         List<Recorded> events = new ArrayList<>();
         for (String commitmentId : load.acks().stream()
                 .map(LoadGenerator.Ack::commitmentId)

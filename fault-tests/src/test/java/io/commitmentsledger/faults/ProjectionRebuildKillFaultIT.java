@@ -36,7 +36,10 @@ class ProjectionRebuildKillFaultIT {
     private static final int PRELOADED_COMMANDS = 3000;
 
     private final Cleanup cleanup = new Cleanup();
-    private final Http http = new Http(Duration.ofSeconds(30));
+    /** Reads as an auditor, who may also follow a rebuild's progress; the admin starts rebuilds. */
+    private Http http = new Http(Duration.ofSeconds(30));
+
+    private Http admin = new Http(Duration.ofSeconds(30));
 
     @AfterEach
     void stopEverything() {
@@ -46,8 +49,16 @@ class ProjectionRebuildKillFaultIT {
     @Test
     void convergesToWhatACleanRebuildGivesAfterBeingKilledDuringARebuild() throws Exception {
         Ledger ledger = Ledger.start("projection-rebuild-kill", cleanup, true);
-        LoadGenerator preload = cleanup.add(
-                LoadGenerator.start(ledger.commitmentsService().uri(), "preload", 12, 10, 400, Ledger.REQUEST_TIMEOUT));
+        http = ledger.http(Duration.ofSeconds(30), "auditor");
+        admin = ledger.http(Duration.ofSeconds(30), "admin");
+        LoadGenerator preload = cleanup.add(LoadGenerator.start(
+                ledger.commitmentsService().uri(),
+                ledger.credentials(),
+                "preload",
+                12,
+                10,
+                400,
+                Ledger.REQUEST_TIMEOUT));
         Ledger.awaitAcknowledged(preload, Instant.EPOCH, PRELOADED_COMMANDS);
         preload.stop();
         LoadGenerator load = ledger.startLoad("rebuild-kill");
@@ -61,10 +72,10 @@ class ProjectionRebuildKillFaultIT {
         Ledger.awaitAcknowledged(load, killed, 100);
         load.stop();
 
-        Projection.awaitVisible(projection, Projection.newestVersions(load.acks()), Duration.ofMinutes(3));
+        Projection.awaitVisible(projection, http, Projection.newestVersions(load.acks()), Duration.ofMinutes(3));
         Duration converged = Duration.between(killed, Instant.now());
         Tally tally = ledger.tally(load, true);
-        Projection.awaitVisible(projection, Projection.newestVersions(preload.acks()), Duration.ofMinutes(1));
+        Projection.awaitVisible(projection, http, Projection.newestVersions(preload.acks()), Duration.ofMinutes(1));
         Map<String, JsonNode> afterTheKill = everyAnswer(projection);
         JsonNode rebuild = rebuildCleanly(projection);
         Map<String, JsonNode> afterACleanRebuild = everyAnswer(projection);
@@ -109,7 +120,7 @@ class ProjectionRebuildKillFaultIT {
     private JsonNode killDuringARebuild(Ledger ledger) throws IOException {
         URI rebuilds = ledger.projectionService().uri().resolve("/api/v1/admin/rebuilds");
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(http.post(rebuilds).statusCode()).isEqualTo(202);
+            assertThat(admin.post(rebuilds).statusCode()).isEqualTo(202);
             AtomicReference<JsonNode> status = new AtomicReference<>();
             await("the rebuild to apply events")
                     .atMost(Duration.ofMinutes(2))
@@ -135,7 +146,7 @@ class ProjectionRebuildKillFaultIT {
     /** Runs a rebuild to its end and answers its final status. */
     private JsonNode rebuildCleanly(URI projection) throws IOException {
         URI rebuilds = projection.resolve("/api/v1/admin/rebuilds");
-        assertThat(http.post(rebuilds).statusCode()).isEqualTo(202);
+        assertThat(admin.post(rebuilds).statusCode()).isEqualTo(202);
         AtomicReference<JsonNode> status = new AtomicReference<>();
         await("a clean rebuild to end").atMost(Duration.ofMinutes(3)).until(() -> {
             status.set(http.json(current(rebuilds)));

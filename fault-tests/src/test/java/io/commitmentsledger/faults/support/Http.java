@@ -1,15 +1,21 @@
 package io.commitmentsledger.faults.support;
 
+import io.commitmentsledger.seeds.ClientCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the scenarios' reads; a request that cannot connect is a status of 0. */
+/**
+ * A plain HTTP client for the scenarios' reads, sending one caller's bearer token with every request, or none (for the
+ * open health probes); a request that cannot connect is a status of 0.
+ */
 public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -17,9 +23,22 @@ public final class Http {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration timeout;
+    private final @Nullable Supplier<String> authorization;
 
+    /** Sends no token. */
     public Http(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** Sends {@code authorization}'s answer, {@code Bearer <token>}, as the Authorization header of every request. */
+    public Http(Duration timeout, @Nullable Supplier<String> authorization) {
         this.timeout = timeout;
+        this.authorization = authorization;
+    }
+
+    /** The same client, as {@code party} ({@code auditor}, {@code admin}, an agency) with a token from credentials. */
+    public static Http as(Duration timeout, ClientCredentials credentials, String party) {
+        return new Http(timeout, () -> credentials.authorization(party));
     }
 
     public int status(URI uri) {
@@ -49,6 +68,9 @@ public final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        if (authorization != null) {
+            request.header("Authorization", authorization.get());
+        }
         try {
             return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package io.commitmentsledger.faults.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.commitmentsledger.local.AuthorizationClients;
+import io.commitmentsledger.seeds.ClientCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The real launcher ({@code io.commitmentsledger.local.LocalStack}, what {@code ./run-ledger} runs) in a child JVM,
  * with free ports and its data in a scenario directory, run from the repository root where it finds the services'
- * jars and the seeds.
+ * jars and the seeds. Callers get their tokens from its authorization server with the client secrets it generated.
  */
 public final class Launcher implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class Launcher implements AutoCloseable {
     private final int projectionPort = Processes.freePort();
     private final int kafkaPort = Processes.freePort();
     private final int controllerPort = Processes.freePort();
+    private final int authorizationPort = Processes.freePort();
     private int starts;
     private @Nullable Process process;
 
@@ -51,7 +54,8 @@ public final class Launcher implements AutoCloseable {
                         "LEDGER_COMMITMENTS_PORT", Integer.toString(commitmentsPort),
                         "LEDGER_PROJECTION_PORT", Integer.toString(projectionPort),
                         "LEDGER_KAFKA_PORT", Integer.toString(kafkaPort),
-                        "LEDGER_KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort)));
+                        "LEDGER_KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort),
+                        "LEDGER_AUTHORIZATION_PORT", Integer.toString(authorizationPort)));
         try {
             Process started = builder.start();
             process = started;
@@ -76,6 +80,16 @@ public final class Launcher implements AutoCloseable {
 
     public URI projectionService() {
         return URI.create("http://localhost:" + projectionPort);
+    }
+
+    /**
+     * Tokens for each seed agency, {@code auditor} and {@code admin}, from the launcher's authorization server with the
+     * secrets it wrote on its first start (so only once it has started).
+     */
+    public ClientCredentials credentials() {
+        return ClientCredentials.fromProperties(
+                URI.create("http://localhost:" + authorizationPort + "/oauth2/token"),
+                data.resolve(AuthorizationClients.DIRECTORY).resolve(AuthorizationClients.FILE_NAME));
     }
 
     /** SIGKILL of the launcher alone: what its children do then is up to them. */

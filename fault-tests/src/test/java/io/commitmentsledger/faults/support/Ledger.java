@@ -2,6 +2,7 @@ package io.commitmentsledger.faults.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.commitmentsledger.seeds.ClientCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ledger of one scenario as real processes: a PostgreSQL (a database for each service), a Kafka broker,
- * commitments-service and, when asked for, projection-service. Everything is registered with the scenario's {@link
- * Cleanup}.
+ * The ledger of one scenario as real processes: a PostgreSQL (a database for each service), a Kafka broker, the
+ * authorization server, commitments-service and, when asked for, projection-service. Everything is registered with the
+ * scenario's {@link Cleanup}.
  */
 public final class Ledger {
 
@@ -24,6 +25,7 @@ public final class Ledger {
 
     private final PostgresServer postgres;
     private final KafkaBrokerServer broker;
+    private final AuthorizationServerProcess authorizationServer;
     private final ServiceProcess commitmentsService;
     private final @Nullable ServiceProcess projectionService;
     private final Cleanup cleanup;
@@ -31,11 +33,13 @@ public final class Ledger {
     private Ledger(
             PostgresServer postgres,
             KafkaBrokerServer broker,
+            AuthorizationServerProcess authorizationServer,
             ServiceProcess commitmentsService,
             @Nullable ServiceProcess projectionService,
             Cleanup cleanup) {
         this.postgres = postgres;
         this.broker = broker;
+        this.authorizationServer = authorizationServer;
         this.commitmentsService = commitmentsService;
         this.projectionService = projectionService;
         this.cleanup = cleanup;
@@ -47,16 +51,18 @@ public final class Ledger {
         PostgresServer postgres = cleanup.add(PostgresServer.start(directory.resolve("postgres")));
         postgres.createDatabase("ledger");
         KafkaBrokerServer broker = cleanup.add(KafkaBrokerServer.start(directory.resolve("kafka")));
-        ServiceProcess ledger = cleanup.add(ServiceProcess.commitmentsService(directory, postgres, "ledger", broker))
+        AuthorizationServerProcess issuer = cleanup.add(AuthorizationServerProcess.start(directory));
+        ServiceProcess ledger = cleanup.add(
+                        ServiceProcess.commitmentsService(directory, postgres, "ledger", broker, issuer))
                 .start();
         ServiceProcess projection = null;
         if (withProjection) {
             postgres.createDatabase("projection");
             projection = cleanup.add(ServiceProcess.projectionService(
-                            directory, postgres, "projection", broker, "projection-service"))
+                            directory, postgres, "projection", broker, "projection-service", issuer))
                     .start();
         }
-        return new Ledger(postgres, broker, ledger, projection, cleanup);
+        return new Ledger(postgres, broker, issuer, ledger, projection, cleanup);
     }
 
     public PostgresServer postgres() {
@@ -65,6 +71,16 @@ public final class Ledger {
 
     public KafkaBrokerServer broker() {
         return broker;
+    }
+
+    /** Tokens for each seed agency, {@code auditor} and {@code admin}. */
+    public ClientCredentials credentials() {
+        return authorizationServer.credentials();
+    }
+
+    /** A client that sends {@code party}'s token: {@code auditor} for reads, {@code admin} for rebuilds. */
+    public Http http(Duration timeout, String party) {
+        return Http.as(timeout, credentials(), party);
     }
 
     public ServiceProcess commitmentsService() {
@@ -80,7 +96,8 @@ public final class Ledger {
 
     /** The steady load of every scenario: 12 clients, 25 commands/s in all, 3 commitments each. */
     public LoadGenerator startLoad(String prefix) {
-        return cleanup.add(LoadGenerator.start(commitmentsService.uri(), prefix, 12, 3, 25, REQUEST_TIMEOUT));
+        return cleanup.add(
+                LoadGenerator.start(commitmentsService.uri(), credentials(), prefix, 12, 3, 25, REQUEST_TIMEOUT));
     }
 
     /** Waits until the load has had {@code count} commands acknowledged since {@code since}. */
@@ -113,8 +130,9 @@ public final class Ledger {
         List<Recorded> projection = null;
         if (readProjection) {
             Map<String, Long> newest = Projection.newestVersions(acks);
-            Projection.awaitVisible(projectionService().uri(), newest, Duration.ofMinutes(3));
-            projection = Projection.timelines(projectionService().uri(), newest.keySet());
+            Http reads = http(Duration.ofSeconds(20), "auditor");
+            Projection.awaitVisible(projectionService().uri(), reads, newest, Duration.ofMinutes(3));
+            projection = Projection.timelines(projectionService().uri(), reads, newest.keySet());
         }
         return new Tally(acks, store, topic(load), projection);
     }

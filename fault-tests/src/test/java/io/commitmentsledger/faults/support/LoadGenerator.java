@@ -1,5 +1,6 @@
 package io.commitmentsledger.faults.support;
 
+import io.commitmentsledger.seeds.ClientCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A steady load of commands from several clients, as agency systems would send them: each client agrees its own
- * commitments, then reports progress on them in turn. A shared rate limiter paces all clients together. Every
- * command carries an {@code Idempotency-Key} and a unique token in its text; a client retries a command that got no
+ * commitments (as JP/METI), then reports progress on them in turn (as GB/DSIT), each command with its agency's bearer
+ * token from the authorization server. A shared rate limiter paces all clients together. Every command carries an
+ * {@code Idempotency-Key} and a unique token in its text; a client retries a command that got no
  * answer or a 5xx with the same key until it is acknowledged. Every attempt is logged, and every 2xx with its
  * commitment, the version it answered and the token, so the checks can find each acknowledged command afterwards.
  */
@@ -48,9 +50,11 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private record Command(String commitmentId, String path, String body, String token, String idempotencyKey) {}
+    private record Command(
+            String commitmentId, String path, String agency, String body, String token, String idempotencyKey) {}
 
     private final URI ledger;
+    private final ClientCredentials credentials;
     private final String prefix;
     private final int clients;
     private final Duration requestTimeout;
@@ -64,8 +68,10 @@ public final class LoadGenerator implements AutoCloseable {
     private final ThreadLocal<Attempt> lastAttempt = new ThreadLocal<>();
     private volatile boolean running = true;
 
-    private LoadGenerator(URI ledger, String prefix, int clients, Duration requestTimeout) {
+    private LoadGenerator(
+            URI ledger, ClientCredentials credentials, String prefix, int clients, Duration requestTimeout) {
         this.ledger = ledger;
+        this.credentials = credentials;
         this.prefix = prefix;
         this.clients = clients;
         this.requestTimeout = requestTimeout;
@@ -74,16 +80,18 @@ public final class LoadGenerator implements AutoCloseable {
 
     /**
      * Starts {@code clients} clients sending {@code commandsPerSecond} commands in all, over {@code commitmentsPerClient}
-     * commitments each, with ids starting with {@code prefix}. A request gets no answer after {@code requestTimeout}.
+     * commitments each, with ids starting with {@code prefix}, with tokens from {@code credentials}. A request gets no
+     * answer after {@code requestTimeout}.
      */
     public static LoadGenerator start(
             URI ledger,
+            ClientCredentials credentials,
             String prefix,
             int clients,
             int commitmentsPerClient,
             int commandsPerSecond,
             Duration requestTimeout) {
-        LoadGenerator load = new LoadGenerator(ledger, prefix, clients, requestTimeout);
+        LoadGenerator load = new LoadGenerator(ledger, credentials, prefix, clients, requestTimeout);
         load.pacer.scheduleAtFixedRate(load::releasePermit, 0, 1_000_000 / commandsPerSecond, TimeUnit.MICROSECONDS);
         for (int client = 0; client < clients; client++) {
             List<String> commitments = new ArrayList<>();
@@ -140,16 +148,18 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Sends one attempt of the command; the version it answered if it was acknowledged. */
     private Optional<Long> send(Command command) {
-        HttpRequest request = HttpRequest.newBuilder(ledger.resolve(command.path()))
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", command.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(command.body()))
-                .build();
         Instant start = Instant.now();
         Attempt attempt;
         Optional<Long> version = Optional.empty();
         try {
+            // The cached token, or a new one shortly before it expires: the authorization server is never killed here.
+            HttpRequest request = HttpRequest.newBuilder(ledger.resolve(command.path()))
+                    .timeout(requestTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", command.idempotencyKey())
+                    .header("Authorization", credentials.authorization(command.agency()))
+                    .POST(HttpRequest.BodyPublishers.ofString(command.body()))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             attempt = new Attempt(
                     start,
@@ -169,6 +179,9 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             attempt = new Attempt(start, 0, "interrupted", Duration.between(start, Instant.now()), false, false);
+        } catch (RuntimeException noToken) {
+            // No token to send (the authorization server did not answer): counted as unanswered, and tried again.
+            attempt = new Attempt(start, 0, "token", Duration.between(start, Instant.now()), false, false);
         }
         attempts.add(attempt);
         lastAttempt.set(attempt);
@@ -180,6 +193,7 @@ public final class LoadGenerator implements AutoCloseable {
         return new Command(
                 commitmentId,
                 "/api/v1/commitments",
+                "JP/METI",
                 """
                 {"commitmentId": "%s", "partnershipId": "fault-tests", "area": "semiconductors",
                  "title": "Fault test commitment", "description": "%s",
@@ -196,6 +210,7 @@ public final class LoadGenerator implements AutoCloseable {
         return new Command(
                 commitmentId,
                 "/api/v1/commitments/" + commitmentId + "/progress-reports",
+                "GB/DSIT",
                 """
                 {"note": "%s", "reportedOn": "2024-02-01", "actingAgency": "GB/DSIT"}""".formatted(token),
                 token,
@@ -265,7 +280,10 @@ public final class LoadGenerator implements AutoCloseable {
                 .collect(Collectors.groupingBy(Attempt::status, TreeMap::new, Collectors.counting()));
     }
 
-    /** Attempts with no answer, by why: {@code connection} (refused or reset) or {@code timeout}. */
+    /**
+     * Attempts with no answer, by why: {@code connection} (refused or reset), {@code timeout}, or {@code token} (none
+     * could be had to send).
+     */
     public Map<String, Long> unanswered() {
         return attempts.stream()
                 .filter(attempt -> !attempt.answered())

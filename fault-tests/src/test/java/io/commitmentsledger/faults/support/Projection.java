@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** projection-service's timelines, read through its public API. */
+/** projection-service's timelines, read through its public API with a reader's token (an auditor's). */
 public final class Projection {
 
     private Projection() {}
@@ -22,8 +22,7 @@ public final class Projection {
      * Waits, up to {@code atMost} in all, until every commitment's timeline shows the highest version acknowledged for
      * it (the API's read-your-writes wait, asked again until it answers 200); whether they all did.
      */
-    public static boolean awaitVisible(URI projection, Map<String, Long> newestVersions, Duration atMost) {
-        Http http = new Http(Duration.ofSeconds(20));
+    public static boolean awaitVisible(URI projection, Http http, Map<String, Long> newestVersions, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
         for (Map.Entry<String, Long> newest : newestVersions.entrySet()) {
             URI visible = projection.resolve("/api/v1/commitments/" + newest.getKey() + "/timeline?minVersion="
@@ -38,8 +37,7 @@ public final class Projection {
     }
 
     /** Every timeline entry of the given commitments, as the projection answers them now. */
-    public static List<Recorded> timelines(URI projection, Collection<String> commitmentIds) {
-        Http http = new Http(Duration.ofSeconds(20));
+    public static List<Recorded> timelines(URI projection, Http http, Collection<String> commitmentIds) {
         List<Recorded> entries = new ArrayList<>();
         for (String commitmentId : commitmentIds) {
             try {

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * commitments-service or projection-service from its packaged jar in a child JVM, against an external PostgreSQL and
- * the scenario's broker, on a fixed port, so that it can be killed with SIGKILL and restarted exactly as it was.
+ * commitments-service or projection-service from its packaged jar in a child JVM, against an external PostgreSQL, the
+ * scenario's broker and its authorization server, on a fixed port, so that it can be killed with SIGKILL and restarted exactly as it was.
  * commitments-service signs its log with a key generated once per test JVM (in its environment, not its command
  * line); projection-service checks records with its verifier key.
  */
@@ -41,36 +41,43 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** commitments-service on {@code database} of {@code postgres}, publishing to {@code broker}. */
+    /**
+     * commitments-service on {@code database} of {@code postgres}, publishing to {@code broker}, accepting tokens of
+     * {@code issuer}.
+     */
     public static ServiceProcess commitmentsService(
-            Path directory, PostgresServer postgres, String database, KafkaBrokerServer broker) {
+            Path directory,
+            PostgresServer postgres,
+            String database,
+            KafkaBrokerServer broker,
+            AuthorizationServerProcess issuer) {
         return service(
                 "commitments-service",
                 directory,
                 postgres,
                 database,
                 broker,
-                List.of(),
+                issuer.resourceServerArguments(),
                 Map.of("LEDGER_LOG_SIGNING_KEY", LOG_SIGNING_KEY));
     }
 
     /**
      * projection-service on {@code database} of {@code postgres}, consuming from {@code broker} in the consumer group
-     * {@code group}.
+     * {@code group}, accepting tokens of {@code issuer}.
      */
     public static ServiceProcess projectionService(
-            Path directory, PostgresServer postgres, String database, KafkaBrokerServer broker, String group) {
-        return service(
-                "projection-service",
-                directory,
-                postgres,
-                database,
-                broker,
-                List.of(
-                        "--spring.kafka.consumer.group-id=" + group,
-                        "--ledger.log.verifier-keys="
-                                + NoteSigner.parse(LOG_SIGNING_KEY).verifier().verifierKey()),
-                Map.of());
+            Path directory,
+            PostgresServer postgres,
+            String database,
+            KafkaBrokerServer broker,
+            String group,
+            AuthorizationServerProcess issuer) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.kafka.consumer.group-id=" + group,
+                "--ledger.log.verifier-keys="
+                        + NoteSigner.parse(LOG_SIGNING_KEY).verifier().verifierKey()));
+        arguments.addAll(issuer.resourceServerArguments());
+        return service("projection-service", directory, postgres, database, broker, arguments, Map.of());
     }
 
     private static ServiceProcess service(
