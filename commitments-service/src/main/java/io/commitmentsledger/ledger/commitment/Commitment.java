@@ -231,8 +231,11 @@ public class Commitment {
 
     private void actingAgencyActsForAParty(List<Party> parties, ActingAgency actor) {
         if (parties.stream().noneMatch(party -> party.actsThrough(actor))) {
-            throw violation(
+            // A refusal of the caller (403), not a verdict on the commitment: it carries no status or version.
+            throw new CommitmentRuleViolation(
                     CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY,
+                    null,
+                    null,
                     actor + " does not act for "
                             + parties.stream()
                                     .map(party -> party.country() + " ("
