@@ -1,5 +1,6 @@
 package io.commitmentsledger.security;
 
+import io.commitmentsledger.web.problems.ContainerProblems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,6 +10,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -64,10 +67,23 @@ public class LedgerSecurityAutoConfiguration {
                 .build();
     }
 
-    /** 403 for a refusal found past the endpoint's rule, by the service's own checks. */
+    /**
+     * 403 for a refusal found past the endpoint's rule, by the service's own checks; and 400 for what Spring Security's
+     * firewall refuses once the request is read past the filters (it checks a header value or parameter name when it
+     * is first read, inside Spring MVC): the client's mistake, never a 500.
+     */
     @RestControllerAdvice
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class AccessRefusedAnswer {
+
+        @ExceptionHandler
+        ProblemDetail rejected(RequestRejectedException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "the request holds a header or parameter that is not allowed");
+            problem.setType(ContainerProblems.HTTP_PROTOCOL);
+            problem.setTitle("Bad request");
+            return problem;
+        }
 
         @ExceptionHandler
         ProblemDetail refused(AccessRefused e, HttpServletRequest request) {

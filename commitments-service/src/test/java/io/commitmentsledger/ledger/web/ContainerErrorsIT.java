@@ -33,6 +33,22 @@ class ContainerErrorsIT {
         http = new RawHttp(port).withHeaders("Authorization: " + TestIssuer.agency("JP/METI"));
     }
 
+    /**
+     * Spring Security's firewall checks a header value when Spring MVC first reads it: a C1 control character (bytes of
+     * UTF-8 text sent where ISO-8859-1 is read, as LedgerFuzz sent) is a 400, not a 500.
+     */
+    @Test
+    void refusesAHeaderValueTheFirewallRejectsAsProblem() {
+        Response response = http.sendWithBody(
+                "POST /api/v1/commitments HTTP/1.1",
+                "{}",
+                "Content-Type: application/json",
+                "Content-Length: 2",
+                "Idempotency-Key: \u00D0\u00BA\u00D0\u00BB\u00D1\u008E\u00D1\u0087");
+
+        assertProblem(response, 400, HTTP_PROTOCOL);
+    }
+
     @Test
     void refusesAParameterNameTheFirewallRejectsAsProblem() {
         assertProblem(http.send("GET /api/v1/log/inclusion?%00=1&logIndex=0&treeSize=1 HTTP/1.1"), 400, HTTP_PROTOCOL);
