@@ -50,12 +50,6 @@ class ContainerErrorsIT {
     }
 
     @Test
-    void refusesAParameterNameTheFirewallRejectsAsProblem() {
-        assertProblem(http.send("GET /api/v1/log/inclusion?%00=1&logIndex=0&treeSize=1 HTTP/1.1"), 400, HTTP_PROTOCOL);
-        assertProblem(http.send("GET /api/v1/ledger/export?a%00b=1 HTTP/1.1"), 400, HTTP_PROTOCOL);
-    }
-
-    @Test
     void refusesAnEncodedSlashInThePathAsProblem() {
         assertProblem(http.send("GET " + EVENTS.formatted("a%2Fb") + " HTTP/1.1"), 400, HTTP_PROTOCOL);
     }
