@@ -44,7 +44,11 @@ public class LedgerSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(
-            HttpSecurity http, EndpointRules rules, JwtDecoder decoder, LedgerSecurityProperties properties) {
+            HttpSecurity http,
+            EndpointRules rules,
+            JwtDecoder decoder,
+            LedgerSecurityProperties properties,
+            OAuth2ResourceServerProperties tokens) {
         AuthenticationEntryPoint unauthenticated = Refusals.unauthenticated();
         AccessDeniedHandler denied = Refusals.denied();
         return http.csrf(csrf -> csrf.disable())
@@ -61,7 +65,13 @@ public class LedgerSecurityAutoConfiguration {
                         .jwt(jwt -> jwt.decoder(decoder)
                                 .jwtAuthenticationConverter(new CallerAuthentication.FromToken(properties)))
                         .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(denied))
+                        .accessDeniedHandler(denied)
+                        // RFC 9728, at /.well-known/oauth-protected-resource (named by every 401's WWW-Authenticate):
+                        // where a client gets its token, and no claim to certificate-bound tokens it does not check
+                        .protectedResourceMetadata(
+                                metadata -> metadata.protectedResourceMetadataCustomizer(described -> described
+                                        .authorizationServer(tokens.getJwt().getIssuerUri())
+                                        .tlsClientCertificateBoundAccessTokens(false))))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();

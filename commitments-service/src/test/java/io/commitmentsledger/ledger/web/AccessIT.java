@@ -451,6 +451,21 @@ class AccessIT {
     }
 
     @Test
+    void theProtectedResourceMetadataNamesTheIssuer() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(client.uri("/.well-known/oauth-protected-resource"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var metadata = JSON.readTree(response.body());
+        assertThat(metadata.get("authorization_servers").get(0).asString()).isEqualTo(TestIssuer.issuer());
+        assertThat(metadata.get("tls_client_certificate_bound_access_tokens").asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void probesAndTheApiDocumentStayOpen() {
         for (Endpoint endpoint : ENDPOINTS) {
             if (endpoint.use() == Use.OPEN && !endpoint.path().equals("/error")) {
