@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -46,6 +47,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter", detail);
         problem.setProperty("parameter", parameter);
         return problem;
+    }
+
+    /**
+     * What Spring Security's firewall refuses when the request is read past the filters (a header or parameter it does
+     * not allow): the client's mistake, not a bug.
+     */
+    @ExceptionHandler
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "http-protocol",
+                "Bad request",
+                "the request holds a header or parameter that is not allowed");
     }
 
     @ExceptionHandler

@@ -36,7 +36,9 @@ final class TwoServices implements AutoCloseable {
     }
 
     static TwoServices start() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, EventTypes.DEFAULT_TOPIC, DEAD_LETTERS);
+        // No topics made here: commitments-service creates them keeping every record, as on a fresh broker in
+        // production; made with the broker's defaults (7 days), its health would rightly be DOWN.
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         // A broker publishes its address in a system property, spring.embedded.kafka.brokers unless told otherwise:
         // the other ITs' cached contexts read theirs from there, and must not find this one's once it is stopped.
         broker.brokerListProperty("fuzz.kafka.brokers");
