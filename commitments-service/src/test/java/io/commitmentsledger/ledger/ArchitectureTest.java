@@ -55,7 +55,8 @@ class ArchitectureTest {
     void onlyTheWebLayerHandlesHttp() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("..web..")
+                // ledger-security is the web layer's guard: the resource server that checks every request
+                .resideOutsideOfPackages("..web..", "io.commitmentsledger.security..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

@@ -106,10 +106,11 @@ class OpenApiIT {
                 .allSatisfy((response, schema) ->
                         assertThat(schema).as(response).isEqualTo("#/components/schemas/Problem"));
         assertThat(paths.at("/~1api~1v1~1commitments/post/responses").propertyNames())
-                .containsExactlyInAnyOrder("201", "400", "406", "409", "413", "415", "422", "500", "503");
+                .containsExactlyInAnyOrder("201", "400", "401", "403", "406", "409", "413", "415", "422", "500", "503");
         assertThat(paths.at("/~1api~1v1~1commitments~1{commitmentId}~1confirmations/post/responses")
                         .propertyNames())
-                .containsExactlyInAnyOrder("200", "400", "404", "406", "409", "412", "413", "415", "422", "500", "503");
+                .containsExactlyInAnyOrder(
+                        "200", "400", "401", "403", "404", "406", "409", "412", "413", "415", "422", "500", "503");
     }
 
     @Test

@@ -15,19 +15,26 @@ import static org.assertj.core.api.Assertions.fail;
 import io.commitmentsledger.contracts.events.EventTypes;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +71,9 @@ class DeployConsistencyTest {
             "spring.kafka.bootstrap-servers");
 
     /** Variables a Dockerfile may set for the JVM or the operating system rather than for Spring. */
+    /** Strimzi's objects that belong to the Kafka cluster, in its namespace (KafkaUsers live beside the services). */
+    static final Set<String> STRIMZI_CLUSTER_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic");
+
     static final Set<String> NOT_FOR_SPRING =
             Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_HOME", "PATH", "LANG", "LC_ALL", "TZ");
 
@@ -153,11 +163,17 @@ class DeployConsistencyTest {
                     .as("metadata.name of %s", object)
                     .matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
         });
+        // The Kafka cluster's own objects live in its namespace, everything else (KafkaUsers too) in the ledger's.
         String namespace = string(object("Namespace", null), "metadata", "name");
+        String kafkaNamespace = string(object("Kafka", null), "metadata", "namespace");
         kubernetes.stream()
-                .filter(object -> !Set.of("Namespace", "KafkaTopic").contains(string(object, "kind")))
+                .filter(object -> !string(object, "kind").equals("Namespace"))
                 .forEach(object -> assertThat(optionalString(object, "metadata", "namespace"))
                         .as("namespace of %s %s", string(object, "kind"), string(object, "metadata", "name"))
+                        .contains(STRIMZI_CLUSTER_KINDS.contains(string(object, "kind")) ? kafkaNamespace : namespace));
+        secretGenerators()
+                .forEach(generator -> assertThat(optionalString(generator, "namespace"))
+                        .as("namespace of generated Secret %s", string(generator, "name"))
                         .contains(namespace));
     }
 
@@ -262,8 +278,8 @@ class DeployConsistencyTest {
         List<String> fromSecrets = new ArrayList<>();
         list(deploymentContainer(ledger.name()), "envFrom")
                 .forEach(source -> optionalString(cast(source), "secretRef", "name")
-                        .ifPresent(secret -> fromSecrets.addAll(
-                                map(object("Secret", secret), "stringData").keySet())));
+                        .ifPresent(
+                                secret -> fromSecrets.addAll(secretKeys(secret).keySet())));
         assertThat(fromSecrets)
                 .as("variables commitments-service gets from Secrets")
                 .contains("LEDGER_LOG_SIGNING_KEY");
@@ -404,7 +420,22 @@ class DeployConsistencyTest {
             String database = url.getPath().substring(1);
             databases.add(database);
             assertThat(init).contains("CREATE DATABASE " + database + " ");
-            assertThat(init).contains("CREATE ROLE " + setting(service, "spring.datasource.username", env) + " ");
+            String user = setting(service, "spring.datasource.username", env);
+            assertThat(init).contains("CREATE ROLE " + user + " ");
+            // The password the service logs in with is the one init.sql gives its role: the same variable of
+            // deploy/.env.
+            Matcher role = Pattern.compile("CREATE ROLE " + Pattern.quote(user) + " LOGIN PASSWORD :'(\\w+)'")
+                    .matcher(init);
+            assertThat(role.find())
+                    .as("init.sql: role %s's password from a psql variable", user)
+                    .isTrue();
+            Matcher getenv =
+                    Pattern.compile("\\\\getenv " + role.group(1) + " (\\w+)").matcher(init);
+            assertThat(getenv.find()).as("init.sql: \\getenv %s", role.group(1)).isTrue();
+            assertThat(interpolated(
+                            composeEnvironment(composeService("postgres")).get(getenv.group(1))))
+                    .as("%s: the variable of its database password", service.name())
+                    .isEqualTo(interpolated(env.get("SPRING_DATASOURCE_PASSWORD")));
             for (String server :
                     setting(service, "spring.kafka.bootstrap-servers", env).split(",")) {
                 assertThat(advertised)
@@ -507,6 +538,470 @@ class DeployConsistencyTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // Credentials, tokens and transport (docs/security.md)
+
+    /** Both services accept tokens for this audience only. */
+    static final String AUDIENCE = "commitments-ledger";
+
+    /** What a committed file may hold where a credential goes. */
+    static final String PLACEHOLDER = "CHANGE-ME";
+
+    /** Environment variables that hold a credential (or a private key). */
+    static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|SIGNING_KEY|JAAS_CONFIG|TOKEN|CREDENTIAL).*");
+
+    /** What a credential in clear looks like, in any file under deploy/ that git does not ignore. */
+    static final List<Pattern> LEAKS = List.of(
+            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+            // A log signing key: PRIVATE+KEY+<origin>+<key id>+<base64 of the key>.
+            Pattern.compile("PRIVATE\\+KEY\\+\\S+\\+[0-9a-f]{8}\\+[A-Za-z0-9+/]{40,}"),
+            // A JAAS configuration with its password.
+            Pattern.compile("password=\"[^\"]+\""));
+
+    @Test
+    void bothServicesAcceptTokensOfTheOrganisationsIssuerForTheLedgersAudience() {
+        String issuer = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+        String audiences = "spring.security.oauth2.resourceserver.jwt.audiences";
+        services.values().forEach(service -> {
+            Map<String, String> deployed = kubernetesEnvironment(service.name());
+            URI uri = URI.create(setting(service, issuer, deployed));
+            assertThat(uri.getScheme())
+                    .as("%s: the issuer's scheme in Kubernetes", service.name())
+                    .isEqualTo("https");
+            assertThat(uri.getHost())
+                    .as("%s: the issuer's host in Kubernetes", service.name())
+                    .isNotIn("localhost", "127.0.0.1");
+            assertThat(service.isSet(audiences, deployed))
+                    .as("Kubernetes sets %s for %s", audiences, service.name())
+                    .isTrue();
+            assertThat(setting(service, audiences, deployed).split("\\s*,\\s*"))
+                    .as("%s: audiences in Kubernetes", service.name())
+                    .contains(AUDIENCE);
+
+            Map<String, String> composed = composeEnvironment(composeService(service.name()));
+            assertThat(service.isSet(issuer, composed))
+                    .as("compose sets %s for %s", issuer, service.name())
+                    .isTrue();
+            assertThat(setting(service, audiences, composed).split("\\s*,\\s*"))
+                    .as("%s: audiences in compose", service.name())
+                    .contains(AUDIENCE);
+        });
+        assertThat(services.values().stream()
+                        .map(service -> setting(service, issuer, kubernetesEnvironment(service.name())))
+                        .distinct())
+                .as("one issuer for both services")
+                .hasSize(1);
+    }
+
+    @Test
+    void kafkaListensOnlyOverTlsWithScramAndAuthorizesEveryClientByAcls() {
+        assertThat(kubernetes.stream().filter(object -> "Kafka".equals(string(object, "kind"))))
+                .as("Kafka clusters")
+                .hasSize(1);
+        Map<String, Object> kafka = object("Kafka", null);
+        List<Object> listeners = list(kafka, "spec", "kafka", "listeners");
+        assertThat(listeners).as("Kafka listeners").isNotEmpty().allSatisfy(entry -> {
+            Map<String, Object> listener = cast(entry);
+            assertThat(optionalString(listener, "tls"))
+                    .as("listener %s: tls", string(listener, "name"))
+                    .contains("true");
+            assertThat(optionalString(listener, "authentication", "type"))
+                    .as("listener %s: authentication", string(listener, "name"))
+                    .contains("scram-sha-512");
+        });
+        assertThat(optionalString(kafka, "spec", "kafka", "authorization", "type"))
+                .as("Kafka authorization")
+                .contains("simple");
+        assertThat(optionalString(kafka, "spec", "kafka", "config", "auto.create.topics.enable"))
+                .as("topic auto-creation")
+                .contains("false");
+
+        String cluster = string(kafka, "metadata", "name");
+        // The User Operator names each user's Secret as the user only without a prefix; the Deployments rely on it.
+        assertThat(optionalString(kafka, "spec", "entityOperator", "userOperator", "secretPrefix"))
+                .isEmpty();
+        String usersNamespace = optionalString(kafka, "spec", "entityOperator", "userOperator", "watchedNamespace")
+                .orElseGet(() -> string(kafka, "metadata", "namespace"));
+        kubernetes.stream()
+                .filter(object -> string(object, "apiVersion").startsWith("kafka.strimzi.io/"))
+                .filter(object -> !string(object, "kind").equals("Kafka"))
+                .forEach(object -> assertThat(optionalString(object, "metadata", "labels", "strimzi.io/cluster"))
+                        .as("strimzi.io/cluster of %s %s", string(object, "kind"), string(object, "metadata", "name"))
+                        .contains(cluster));
+        assertThat(kafkaUsers()).as("KafkaUsers").isNotEmpty();
+        kubernetes.stream()
+                .filter(object -> "KafkaUser".equals(string(object, "kind")))
+                .forEach(user -> {
+                    String name = string(user, "metadata", "name");
+                    assertThat(optionalString(user, "metadata", "namespace"))
+                            .as("KafkaUser %s: in the namespace the User Operator watches", name)
+                            .contains(usersNamespace);
+                    assertThat(optionalString(user, "spec", "authentication", "type"))
+                            .as("KafkaUser %s: authentication", name)
+                            .contains("scram-sha-512");
+                    assertThat(optionalString(user, "spec", "authorization", "type"))
+                            .as("KafkaUser %s: authorization", name)
+                            .contains("simple");
+                });
+    }
+
+    @Test
+    void servicesReachKafkaOverSaslSslWithScramAsTheirOwnKafkaUser() {
+        Map<String, Object> kafka = object("Kafka", null);
+        String bootstrapHost = string(kafka, "metadata", "name") + "-kafka-bootstrap."
+                + string(kafka, "metadata", "namespace") + ".svc";
+        Set<String> tlsPorts = list(kafka, "spec", "kafka", "listeners").stream()
+                .<Map<String, Object>>map(YamlTrees::cast)
+                .filter(listener ->
+                        optionalString(listener, "tls").filter("true"::equals).isPresent())
+                .map(listener -> string(listener, "port"))
+                .collect(Collectors.toSet());
+        services.values().forEach(service -> {
+            Map<String, String> env = kubernetesEnvironment(service.name());
+            assertThat(setting(service, "spring.kafka.security.protocol", env))
+                    .as("%s: spring.kafka.security.protocol", service.name())
+                    .isEqualTo("SASL_SSL");
+            for (String client : List.of("producer", "consumer", "admin")) {
+                assertThat(service.setting("spring.kafka." + client + ".security.protocol", env))
+                        .as("%s: the %s's own security protocol", service.name(), client)
+                        .isEmpty();
+            }
+            assertThat(service.entries("spring.kafka.properties", env))
+                    .as("%s: spring.kafka.properties", service.name())
+                    .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .containsKey("sasl.jaas.config");
+
+            Map<String, Object> jaas = secretKeyRef(
+                            deploymentContainer(service.name()), "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")
+                    .orElseGet(
+                            () -> fail("%s: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG from no Secret", service.name()));
+            assertThat(string(jaas, "key"))
+                    .as("%s: the JAAS config's key", service.name())
+                    .isEqualTo("sasl.jaas.config");
+            assertThat(string(jaas, "name"))
+                    .as("%s: the KafkaUser (its Secret) the service authenticates as", service.name())
+                    .isEqualTo(service.name());
+            assertThat(optionalString(object("KafkaUser", service.name()), "metadata", "namespace"))
+                    .as("%s: its KafkaUser's Secret is in the Deployment's namespace", service.name())
+                    .isEqualTo(optionalString(object("Deployment", service.name()), "metadata", "namespace"));
+
+            for (String server :
+                    setting(service, "spring.kafka.bootstrap-servers", env).split(",")) {
+                String[] hostAndPort = server.trim().split(":");
+                assertThat(hostAndPort[0])
+                        .as("%s: bootstrap host", service.name())
+                        .isIn(bootstrapHost, bootstrapHost + ".cluster.local");
+                assertThat(hostAndPort).hasSize(2);
+                assertThat(tlsPorts)
+                        .as("%s: bootstrap port %s is a TLS listener's", service.name(), hostAndPort[1])
+                        .contains(hostAndPort[1]);
+            }
+
+            String location = setting(service, "spring.kafka.ssl.trust-store-location", env);
+            assertThat(location).as("%s: Kafka trust store", service.name()).startsWith("file:/");
+            String path = location.substring("file:".length());
+            String secret = mountedSecret(service.name(), path)
+                    .orElseGet(() -> fail("%s: no Secret mounted at %s", service.name(), path));
+            assertThat(secretKeys(secret))
+                    .as("%s: Secret %s holds the trust store", service.name(), secret)
+                    .containsKey(Path.of(path).getFileName().toString());
+            String type = setting(service, "spring.kafka.ssl.trust-store-type", env);
+            assertThat(type).as("%s: trust store type", service.name()).isIn("PEM", "PKCS12");
+            if (type.equals("PKCS12")) {
+                assertThat(service.isSet("spring.kafka.ssl.trust-store-password", env))
+                        .as("%s: a PKCS12 trust store's password", service.name())
+                        .isTrue();
+            }
+        });
+    }
+
+    /** spring.kafka.*.properties is a map Boot passes to Kafka's clients unchecked: a misspelt key would be ignored. */
+    @Test
+    void kafkaClientPropertiesTheDeployFilesSetAreKafkaSettings() {
+        Set<String> kafkaSettings = new TreeSet<>();
+        kafkaSettings.addAll(ProducerConfig.configNames());
+        kafkaSettings.addAll(ConsumerConfig.configNames());
+        kafkaSettings.addAll(AdminClientConfig.configNames());
+        services.values()
+                .forEach(service -> Map.of(
+                                "compose", composeEnvironment(composeService(service.name())),
+                                "Kubernetes", kubernetesEnvironment(service.name()))
+                        .forEach((where, env) -> Stream.of("", "producer.", "consumer.", "admin.")
+                                .map(client -> "spring.kafka." + client + "properties")
+                                .forEach(property -> assertThat(
+                                                service.entries(property, env).keySet())
+                                        .as(
+                                                "%s: %s keys of %s that are no Kafka client setting",
+                                                where, property, service.name())
+                                        .isSubsetOf(kafkaSettings))));
+    }
+
+    @Test
+    void servicesReachPostgresqlOverTlsVerifyingTheServer() {
+        services.values().forEach(service -> {
+            URI url = jdbcUrl(setting(service, "spring.datasource.url", kubernetesEnvironment(service.name())));
+            Map<String, String> parameters = new LinkedHashMap<>();
+            Stream.of(Objects.requireNonNullElse(url.getQuery(), "").split("&"))
+                    .filter(parameter -> !parameter.isEmpty())
+                    .forEach(parameter -> {
+                        String[] pair = parameter.split("=", 2);
+                        parameters.put(pair[0], pair.length > 1 ? pair[1] : "");
+                    });
+            assertThat(parameters)
+                    .as("%s: JDBC URL parameters in Kubernetes", service.name())
+                    .containsEntry("sslmode", "verify-full")
+                    .containsKey("sslrootcert");
+            String root = parameters.get("sslrootcert");
+            String secret = mountedSecret(service.name(), root)
+                    .orElseGet(() -> fail("%s: no Secret mounted at %s", service.name(), root));
+            assertThat(secretKeys(secret))
+                    .as("%s: Secret %s holds the CA certificate", service.name(), secret)
+                    .containsKey(Path.of(root).getFileName().toString());
+        });
+    }
+
+    /** A credential reaches a container from a Secret only: never from a ConfigMap or a value in the Deployment. */
+    @Test
+    void deploymentsTakeEveryCredentialFromASecret() {
+        services.keySet().forEach(name -> {
+            Map<String, Object> container = deploymentContainer(name);
+            Set<String> fromSecrets = new TreeSet<>();
+            list(container, "envFrom")
+                    .forEach(source -> optionalString(cast(source), "secretRef", "name")
+                            .ifPresent(secret ->
+                                    fromSecrets.addAll(secretKeys(secret).keySet())));
+            list(container, "env").stream()
+                    .<Map<String, Object>>map(YamlTrees::cast)
+                    .filter(entry -> !map(entry, "valueFrom", "secretKeyRef").isEmpty())
+                    .forEach(entry -> fromSecrets.add(string(entry, "name")));
+            Set<String> credentials = kubernetesEnvironment(name).keySet().stream()
+                    .filter(variable -> CREDENTIAL.matcher(variable).matches())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(credentials).as("%s: credentials", name).contains("SPRING_DATASOURCE_PASSWORD");
+            assertThat(fromSecrets).as("%s: variables from Secrets", name).containsAll(credentials);
+            list(container, "envFrom")
+                    .forEach(source -> optionalString(cast(source), "configMapRef", "name")
+                            .ifPresent(configMap -> assertThat(map(object("ConfigMap", configMap), "data")
+                                            .keySet())
+                                    .as("ConfigMap %s", configMap)
+                                    .doesNotContainAnyElementsOf(credentials)));
+        });
+    }
+
+    @Test
+    void onlyCommitmentsServiceWritesTheEventAndCheckpointTopicsAndNobodyDeletesThem() {
+        ServiceConfiguration ledger = service("commitments-service");
+        Map<String, String> env = kubernetesEnvironment(ledger.name());
+        String writer = kafkaUserOf(ledger.name());
+        for (String topic : List.of(
+                setting(ledger, "ledger.publication.topic", env),
+                setting(ledger, "ledger.log.checkpoint-topic", env))) {
+            assertThat(kafkaUsers().stream()
+                            .filter(user -> user.allowsOnTopic(topic, "Write"))
+                            .map(KafkaAcls::user))
+                    .as("KafkaUsers that may write %s", topic)
+                    .containsExactly(writer);
+            for (String operation : List.of("Delete", "Alter", "AlterConfigs")) {
+                assertThat(kafkaUsers().stream()
+                                .filter(user -> user.allowsOnTopic(topic, operation))
+                                .map(KafkaAcls::user))
+                        .as("KafkaUsers that may %s %s", operation, topic)
+                        .isEmpty();
+            }
+        }
+    }
+
+    /** What each service's Kafka clients do, as its configuration says, its KafkaUser's ACLs allow. */
+    @Test
+    void eachServicesKafkaUserMayDoWhatItsClientsDo() {
+        ServiceConfiguration ledger = service("commitments-service");
+        Map<String, String> ledgerEnv = kubernetesEnvironment(ledger.name());
+        KafkaAcls publisher = kafkaUser(kafkaUserOf(ledger.name()));
+        for (String topic : List.of(
+                setting(ledger, "ledger.publication.topic", ledgerEnv),
+                setting(ledger, "ledger.log.checkpoint-topic", ledgerEnv))) {
+            assertAllowed(publisher, "topic", topic, "Write", "Describe");
+        }
+        // It creates each missing topic (NewTopic) and checks each one's retention at start-up (TopicRetention).
+        for (String topic : ledger.topics(ledgerEnv)) {
+            assertAllowed(publisher, "topic", topic, "Create", "DescribeConfigs", "Describe");
+        }
+
+        ServiceConfiguration projection = service("projection-service");
+        Map<String, String> projectionEnv = kubernetesEnvironment(projection.name());
+        KafkaAcls reader = kafkaUser(kafkaUserOf(projection.name()));
+        assertAllowed(
+                reader, "topic", setting(projection, "ledger.projection.topic", projectionEnv), "Read", "Describe");
+        assertAllowed(reader, "group", setting(projection, "spring.kafka.consumer.group-id", projectionEnv), "Read");
+        assertAllowed(
+                reader,
+                "topic",
+                setting(projection, "ledger.projection.dead-letter-topic", projectionEnv),
+                "Write",
+                "Describe");
+    }
+
+    @Test
+    void theExampleSubscriberReadsAndNothingElse() {
+        KafkaAcls subscriber = kafkaUser("subscriber");
+        ServiceConfiguration ledger = service("commitments-service");
+        Map<String, String> ledgerEnv = kubernetesEnvironment(ledger.name());
+        assertAllowed(subscriber, "topic", setting(ledger, "ledger.publication.topic", ledgerEnv), "Read");
+        assertAllowed(subscriber, "topic", setting(ledger, "ledger.log.checkpoint-topic", ledgerEnv), "Read");
+        assertThat(subscriber.acls()).as("the subscriber's ACLs").allSatisfy(acl -> {
+            assertThat(acl.type()).isIn("topic", "group");
+            assertThat(acl.operations()).isSubsetOf("Read", "Describe", "DescribeConfigs");
+        });
+        // In projection-service's group it would take partitions from the projection.
+        ServiceConfiguration projection = service("projection-service");
+        String group = setting(projection, "spring.kafka.consumer.group-id", kubernetesEnvironment(projection.name()));
+        assertThat(subscriber.allows("group", group, "Read"))
+                .as("the subscriber may join group %s", group)
+                .isFalse();
+    }
+
+    @Test
+    void noCredentialIsCommitted() throws IOException {
+        // Kubernetes: Secret objects hold placeholders only; generated ones come from files git ignores, each beside a
+        // committed example holding placeholders.
+        kubernetes.stream()
+                .filter(object -> "Secret".equals(string(object, "kind")))
+                .forEach(secret -> assertThat(secretKeys(string(secret, "metadata", "name")))
+                        .as("Secret %s", string(secret, "metadata", "name"))
+                        .allSatisfy((key, value) -> assertThat(value).contains(PLACEHOLDER)));
+        assertThat(secretGenerators()).as("secretGenerator").isNotEmpty();
+        secretGenerators().forEach(generator -> {
+            String name = string(generator, "name");
+            strings(list(generator, "literals"))
+                    .forEach(literal ->
+                            assertThat(literal).as("Secret %s: literal", name).contains(PLACEHOLDER));
+            List<String> envs = strings(list(generator, "envs"));
+            List<String> files = strings(list(generator, "files")).stream()
+                    .map(file -> file.substring(file.indexOf('=') + 1))
+                    .toList();
+            Stream.concat(envs.stream(), files.stream()).forEach(source -> {
+                Path file = KUBERNETES.resolve(source).normalize();
+                assertThat(ignored(file))
+                        .as("Secret %s: git ignores %s", name, source)
+                        .isTrue();
+                assertThat(example(file))
+                        .as("Secret %s: example of %s", name, source)
+                        .exists();
+                assertThat(ignored(example(file)))
+                        .as("Secret %s: git ignores the example of %s", name, source)
+                        .isFalse();
+                if (envs.contains(source)) {
+                    assertThat(envFile(example(file)))
+                            .as("Secret %s: %s", name, example(file))
+                            .isNotEmpty()
+                            .allSatisfy((key, value) -> assertThat(value).contains(PLACEHOLDER));
+                } else {
+                    assertThat(read(example(file))).as("%s", example(file)).contains(PLACEHOLDER);
+                }
+            });
+        });
+
+        // compose: every credential is required from the environment (deploy/.env), none is written in.
+        map(compose, "services")
+                .forEach((name, definition) -> composeEnvironment(cast(definition))
+                        .forEach((variable, value) -> {
+                            if (CREDENTIAL.matcher(variable).matches()) {
+                                assertThat(value)
+                                        .as("compose %s: %s", name, variable)
+                                        .matches(REQUIRED_INTERPOLATION);
+                            }
+                        }));
+        Path dotEnv = DEPLOY.resolve(".env");
+        assertThat(ignored(dotEnv)).as("git ignores deploy/.env").isTrue();
+        assertThat(ignored(example(dotEnv)))
+                .as("git ignores deploy/.env.example")
+                .isFalse();
+        assertThat(envFile(example(dotEnv)))
+                .as("deploy/.env.example")
+                .isNotEmpty()
+                .allSatisfy((key, value) -> assertThat(value).contains(PLACEHOLDER));
+        assertThat(read(DEPLOY.resolve("postgres/init.sql")))
+                .as("postgres/init.sql")
+                .doesNotContainPattern("(?i)PASSWORD\\s+'");
+
+        // Nothing under deploy/ holds a private key or a password in clear.
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            files.filter(Files::isRegularFile).filter(file -> !ignored(file)).forEach(file -> {
+                String text = read(file);
+                LEAKS.forEach(
+                        leak -> assertThat(text).as("%s", ROOT.relativize(file)).doesNotContainPattern(leak));
+            });
+        }
+    }
+
+    /** {@code ${NAME:?message}}: compose refuses to start while NAME is unset or empty. */
+    static final String REQUIRED_INTERPOLATION = "\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*}";
+
+    /** PLAINTEXT without authentication is for compose's private network and the host's own processes only. */
+    @Test
+    void composesPlaintextKafkaIsPublishedOnTheHostsLoopbackOnly() {
+        Map<String, Object> kafka = composeService("kafka");
+        String protocols = composeEnvironment(kafka).get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP");
+        assertThat(protocols).as("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").isNotNull();
+        if (protocols.contains("PLAINTEXT")) {
+            assertThat(list(kafka, "ports")).as("kafka's published ports").allSatisfy(port -> {
+                String hostIp = port instanceof Map<?, ?> longSyntax
+                        ? String.valueOf(longSyntax.get("host_ip"))
+                        : String.valueOf(port).split(":")[0];
+                assertThat(hostIp).as("kafka published on %s", port).isEqualTo("127.0.0.1");
+            });
+        }
+    }
+
+    static void assertAllowed(KafkaAcls user, String type, String resource, String... operations) {
+        for (String operation : operations) {
+            assertThat(user.allows(type, resource, operation))
+                    .as("KafkaUser %s may %s %s %s", user.user(), operation, type, resource)
+                    .isTrue();
+        }
+    }
+
+    static List<KafkaAcls> kafkaUsers() {
+        return kubernetes.stream()
+                .filter(object -> "KafkaUser".equals(string(object, "kind")))
+                .map(KafkaAcls::of)
+                .toList();
+    }
+
+    static KafkaAcls kafkaUser(String name) {
+        return KafkaAcls.of(object("KafkaUser", name));
+    }
+
+    /** The KafkaUser whose Secret gives the service its JAAS configuration. */
+    static String kafkaUserOf(String service) {
+        return secretKeyRef(deploymentContainer(service), "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")
+                .map(reference -> string(reference, "name"))
+                .orElseGet(() -> fail("%s: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG from no Secret", service));
+    }
+
+    /**
+     * Whether deploy/.gitignore ignores the file: its patterns in order, the last that matches deciding, as git does
+     * for the patterns written there (anchored ones against the path below deploy/, others against the name).
+     */
+    static boolean ignored(Path file) {
+        Path relative = DEPLOY.relativize(file.toAbsolutePath().normalize());
+        boolean ignored = false;
+        for (String line :
+                read(DEPLOY.resolve(".gitignore")).lines().map(String::trim).toList()) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean negated = line.startsWith("!");
+            String pattern = negated ? line.substring(1) : line;
+            boolean anchored = pattern.startsWith("/") || pattern.contains("/");
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.replaceFirst("^/", ""));
+            if (matcher.matches(anchored ? relative : relative.getFileName())) {
+                ignored = !negated;
+            }
+        }
+        return ignored;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // Dockerfile
 
     @Test
@@ -590,6 +1085,13 @@ class DeployConsistencyTest {
         return env;
     }
 
+    /** The variable a compose value interpolates, {@code ${NAME...}}. */
+    static String interpolated(@Nullable String value) {
+        Matcher variable = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)").matcher(String.valueOf(value));
+        assertThat(variable.lookingAt()).as("an interpolated value: %s", value).isTrue();
+        return variable.group(1);
+    }
+
     static int composeContainerPort(Object entry) {
         if (entry instanceof Map<?, ?> longSyntax) {
             return Integer.parseInt(String.valueOf(longSyntax.get("target")));
@@ -643,17 +1145,102 @@ class DeployConsistencyTest {
             optionalString(from, "configMapRef", "name")
                     .ifPresent(configMap -> map(object("ConfigMap", configMap), "data")
                             .forEach((key, value) -> env.put(key, String.valueOf(value))));
-            optionalString(from, "secretRef", "name").ifPresent(secretName -> {
-                Map<String, Object> secret = object("Secret", secretName);
-                map(secret, "stringData").forEach((key, value) -> env.put(key, String.valueOf(value)));
-                map(secret, "data").forEach((key, value) -> env.put(key, String.valueOf(value)));
-            });
+            optionalString(from, "secretRef", "name").ifPresent(secretName -> env.putAll(secretKeys(secretName)));
         });
-        list(container, "env")
-                .forEach(entry -> env.put(
-                        string(cast(entry), "name"),
-                        optionalString(cast(entry), "value").orElse("")));
+        // A value from a Secret that is not in the repository (Strimzi's, the generated ones) counts as empty.
+        list(container, "env").forEach(entry -> {
+            Map<String, Object> variable = cast(entry);
+            String value = optionalString(variable, "value")
+                    .or(() -> optionalString(variable, "valueFrom", "configMapKeyRef", "name")
+                            .map(configMap -> string(
+                                    object("ConfigMap", configMap),
+                                    "data",
+                                    string(variable, "valueFrom", "configMapKeyRef", "key"))))
+                    .orElse("");
+            env.put(string(variable, "name"), value);
+        });
         return env;
+    }
+
+    /**
+     * The keys of a Secret, with the values the repository holds: a Secret object's, or for a Secret made by the
+     * kustomization's secretGenerator, the committed example's (the real file is not in the repository).
+     */
+    static Map<String, String> secretKeys(String name) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        kubernetes.stream()
+                .filter(object -> "Secret".equals(string(object, "kind")))
+                .filter(object -> name.equals(string(object, "metadata", "name")))
+                .forEach(secret -> {
+                    map(secret, "stringData").forEach((key, value) -> keys.put(key, String.valueOf(value)));
+                    map(secret, "data").forEach((key, value) -> keys.put(key, String.valueOf(value)));
+                });
+        secretGenerators().stream()
+                .filter(generator -> name.equals(string(generator, "name")))
+                .forEach(generator -> {
+                    strings(list(generator, "envs"))
+                            .forEach(file -> keys.putAll(envFile(example(KUBERNETES.resolve(file)))));
+                    strings(list(generator, "files")).forEach(file -> keys.put(file.split("=", 2)[0], ""));
+                    strings(list(generator, "literals")).forEach(literal -> {
+                        String[] pair = literal.split("=", 2);
+                        keys.put(pair[0], pair.length > 1 ? pair[1] : "");
+                    });
+                });
+        assertThat(keys)
+                .as("keys of Secret %s (an object, or a secretGenerator)", name)
+                .isNotEmpty();
+        return keys;
+    }
+
+    static List<Map<String, Object>> secretGenerators() {
+        return list(singleDocument(KUBERNETES.resolve("kustomization.yaml")), "secretGenerator").stream()
+                .<Map<String, Object>>map(YamlTrees::cast)
+                .toList();
+    }
+
+    /** The committed example of a file that holds credentials and is never committed itself. */
+    static Path example(Path file) {
+        return file.resolveSibling(file.getFileName() + ".example");
+    }
+
+    /** NAME=value lines; comments and blank lines skipped. */
+    static Map<String, String> envFile(Path file) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        read(file)
+                .lines()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .forEach(line -> {
+                    String[] pair = line.split("=", 2);
+                    assertThat(pair).as("NAME=value in %s: %s", file, line).hasSize(2);
+                    entries.put(pair[0].trim(), pair[1].trim());
+                });
+        return entries;
+    }
+
+    /** Whether the environment variable comes from this Secret's key (env.valueFrom.secretKeyRef). */
+    static Optional<Map<String, Object>> secretKeyRef(Map<String, Object> container, String variable) {
+        return list(container, "env").stream()
+                .<Map<String, Object>>map(YamlTrees::cast)
+                .filter(entry -> variable.equals(string(entry, "name")))
+                .findFirst()
+                .map(entry -> map(entry, "valueFrom", "secretKeyRef"))
+                .filter(reference -> !reference.isEmpty());
+    }
+
+    /** The Secret whose files are mounted at the directory holding this path, if one is. */
+    static Optional<String> mountedSecret(String deployment, String path) {
+        Map<String, Object> pod = map(object("Deployment", deployment), "spec", "template", "spec");
+        Map<String, Object> container = deploymentContainer(deployment);
+        return list(container, "volumeMounts").stream()
+                .<Map<String, Object>>map(YamlTrees::cast)
+                .filter(mount -> path.startsWith(string(mount, "mountPath").replaceAll("/$", "") + "/"))
+                .map(mount -> string(mount, "name"))
+                .flatMap(volume -> list(pod, "volumes").stream()
+                        .<Map<String, Object>>map(YamlTrees::cast)
+                        .filter(candidate -> volume.equals(string(candidate, "name"))))
+                .flatMap(volume -> optionalString(volume, "secret", "secretName").stream())
+                .findFirst();
     }
 
     static int resolvePort(Map<String, Integer> namedPorts, String port) {

@@ -22,13 +22,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -65,7 +65,6 @@ record ServiceConfiguration(
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::[^}]*)?}");
-    private static final ConversionService CONVERSION = ApplicationConversionService.getSharedInstance();
 
     /** One property from the metadata. */
     record Property(
@@ -136,20 +135,40 @@ record ServiceConfiguration(
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Variables whose value does not convert to the type of the property they set, with the reason. */
+    /**
+     * Variables whose value does not convert to the type of the property they set, with the reason. Converted by
+     * Spring Boot's binder, as the service converts them (a {@code Resource} from {@code file:...} included).
+     */
     Map<String, String> misfits(Map<String, String> environment) {
         Map<String, String> misfits = new TreeMap<>();
         environment.forEach((variable, value) -> bound(variable)
                 .filter(property -> !property.hasEntries())
-                .flatMap(Property::valueClass)
-                .ifPresent(type -> {
+                .filter(property -> ConfigurationPropertyName.isValid(property.name()))
+                .ifPresent(property -> property.valueClass().ifPresent(type -> {
                     try {
-                        CONVERSION.convert(value, type);
+                        binder(Map.of(variable, value)).bind(property.name(), Bindable.of(type));
                     } catch (RuntimeException e) {
-                        misfits.put(variable, "'" + value + "' is no " + type.getSimpleName() + ": " + e.getMessage());
+                        Throwable cause = e.getCause() == null ? e : e.getCause();
+                        misfits.put(
+                                variable, "'" + value + "' is no " + type.getSimpleName() + ": " + cause.getMessage());
                     }
-                }));
+                })));
         return misfits;
+    }
+
+    /**
+     * The entries this environment gives a map property, keyed as the service sees them: {@code
+     * SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} gives {@code spring.kafka.properties} the key {@code sasl.mechanism}.
+     */
+    Map<String, String> entries(String mapProperty, Map<String, String> environment) {
+        return binder(environment)
+                .bind(mapProperty, Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+    }
+
+    private static Binder binder(Map<String, String> environment) {
+        return new Binder(ConfigurationPropertySource.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.copyOf(environment))));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
                 + ".OAuth2ResourceServerAutoConfiguration")
 @ConditionalOnBean(EndpointRules.class)
 @EnableConfigurationProperties({LedgerSecurityProperties.class, OAuth2ResourceServerProperties.class})
+@EnableWebSecurity
 public class LedgerSecurityAutoConfiguration {
 
     @Bean
@@ -69,8 +71,7 @@ public class LedgerSecurityAutoConfiguration {
 
         @ExceptionHandler
         ProblemDetail refused(AccessRefused e, HttpServletRequest request) {
-            Refusals.logForbidden(request, e.rule(), e.getMessage());
-            return SecurityProblems.forbidden(e.rule(), e.getMessage());
+            return SecurityProblems.refused(request, e.rule(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.commitmentsledger.security;
 
 import io.commitmentsledger.web.problems.ContainerProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,15 @@ public final class SecurityProblems {
         problem.setTitle("Not allowed");
         problem.setProperty("rule", rule);
         return problem;
+    }
+
+    /**
+     * 403 for a refusal a service finds past the endpoint's rule (the command names another actor, the commitment is
+     * not the caller's party's), logged like every refusal: the request, the caller and the rule.
+     */
+    public static ProblemDetail refused(HttpServletRequest request, String rule, String detail) {
+        Refusals.logForbidden(request, rule, detail);
+        return forbidden(rule, detail);
     }
 
     /** Writes a problem where no Spring MVC converter runs (the security filters answer before the controllers). */

@@ -189,11 +189,14 @@ public class Commitment {
 
     // --- rules: each throws CommitmentRuleViolation naming itself and the current state ---
 
-    /** The checks every command on an existing commitment passes, in the order a caller can best act on. */
+    /**
+     * The checks every command on an existing commitment passes, in the order a caller can best act on; whether the
+     * caller may act on it at all comes first, so that a caller who may not learns nothing of its state or version.
+     */
     private void checkOpenCommand(VersionedCommand command, ActingAgency actor, LocalDate occurredOn) {
+        actingAgencyActsForAParty(parties, actor);
         expectedVersionMatches(command.expectedVersion());
         closedCommitmentsDoNotChange();
-        actingAgencyActsForAParty(parties, actor);
         factsFollowTheAgreement(occurredOn);
     }
 
@@ -204,11 +207,11 @@ public class Commitment {
      */
     private boolean isRepeat(
             VersionedCommand command, ActingAgency actor, LocalDate occurredOn, Set<CountryCode> alreadyDoneBy) {
+        actingAgencyActsForAParty(parties, actor);
         if (!alreadyDoneBy.contains(actor.country())) {
             return false;
         }
         expectedVersionMatches(command.expectedVersion());
-        actingAgencyActsForAParty(parties, actor);
         factsFollowTheAgreement(occurredOn);
         return true;
     }

@@ -3,6 +3,7 @@ package io.commitmentsledger.ledger.web;
 import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.security.SecurityDocumentation;
 import io.commitmentsledger.web.openapi.Problems;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 
@@ -38,10 +40,11 @@ public final class ApiDocumentation {
 
     /**
      * What any endpoint shares: its path's ids are slugs ({@code commitmentId}, {@code workshopId}) and positions
-     * numbers; it answers 406 for an Accept it cannot serve, 503 while the database is away (unless the endpoint
+     * numbers; it needs a bearer token (401 without a good one, 403 from {@code refusingRules}); it answers 406 for an Accept it cannot serve, 503 while the database is away (unless the endpoint
      * declares its own 503, which then names database-unavailable too) and 500 for a bug.
      */
-    public static void anyEndpoint(Operation operation) {
+    public static void anyEndpoint(Operation operation, List<String> refusingRules) {
+        SecurityDocumentation.secured(operation, refusingRules);
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
                 switch (parameter.getName()) {

@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.web;
 
+import io.commitmentsledger.security.SecurityDocumentation;
 import io.commitmentsledger.web.openapi.Problems;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -22,7 +23,7 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI commitmentsLedgerApi() {
-        return new OpenAPI()
+        OpenAPI api = new OpenAPI()
                 // The document is served by the service it describes: the API is where the document is.
                 .servers(List.of(new Server()
                         .url("/")
@@ -36,6 +37,8 @@ class OpenApiConfiguration {
                                 + " Every accepted command answers the commitment's new version as ETag; If-Match"
                                 + " makes a command conditional and Idempotency-Key makes a retry safe. Errors are"
                                 + " RFC 9457 problem details with a stable type per kind."));
+        SecurityDocumentation.declareScheme(api);
+        return api;
     }
 
     /** {@code errors}, {@code header}, {@code commitmentId} and {@code maxBytes}, as {@link ProblemResponses} sets them. */

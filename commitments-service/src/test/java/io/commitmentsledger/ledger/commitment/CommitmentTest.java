@@ -222,6 +222,20 @@ class CommitmentTest {
                     .expectException(VersionMismatch.class);
         }
 
+        /**
+         * Whether the caller may act at all is checked first: an agency of neither party learns nothing of the
+         * commitment's state (closed) or version (If-Match) from the answer.
+         */
+        @Test
+        void refuseAnAgencyThatDoesNotActForAPartyBeforeSayingTheCommitmentIsClosedOrAtAnotherVersion() {
+            givenCompleted()
+                    .when(new ConfirmCommitmentCommand(ID, MIC, LATER, ExpectedVersion.anyOf(99)))
+                    .expectNoEvents()
+                    .expectException(CommitmentRuleViolation.class)
+                    .expectExceptionMessage(
+                            containsString("rule " + CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY.ruleName()));
+        }
+
         @Test
         void rejectARepeatByAnAgencyThatDoesNotActForTheParty() {
             expectViolation(

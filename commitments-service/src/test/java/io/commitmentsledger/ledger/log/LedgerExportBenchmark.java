@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerClient.Response;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.security.testing.TestIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -89,6 +90,7 @@ class LedgerExportBenchmark {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ledger/export?from="
                                         + from + "&to=" + to))
+                                .header("Authorization", TestIssuer.auditor())
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);

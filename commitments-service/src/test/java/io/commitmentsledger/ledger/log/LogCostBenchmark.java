@@ -12,6 +12,7 @@ import io.commitmentsledger.contracts.log.LogLeaf;
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
 import io.commitmentsledger.ledger.support.TestLogKey;
+import io.commitmentsledger.security.testing.TestIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -385,9 +386,15 @@ class LogCostBenchmark {
                  "actingAgency": "GB/DSIT"}""".formatted(workshopId);
     }
 
+    /** The agency a body names as acting: the benchmark sends each command with that agency's token. */
+    private static final java.util.regex.Pattern ACTOR =
+            java.util.regex.Pattern.compile("\"actingAgency\":\\s*\"([^\"]+)\"");
+
     private HttpResponse<String> post(String path, String body) {
+        java.util.regex.Matcher actor = ACTOR.matcher(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestIssuer.agency(actor.find() ? actor.group(1) : "JP/METI"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

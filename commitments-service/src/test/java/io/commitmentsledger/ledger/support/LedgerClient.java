@@ -1,5 +1,7 @@
 package io.commitmentsledger.ledger.support;
 
+import io.commitmentsledger.contracts.AgencyCode;
+import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.web.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +49,9 @@ public final class LedgerClient {
         this.baseUrl = "http://localhost:" + port;
     }
 
+    /** As an {@code Authorization} value in {@link #post} or {@link #get}: send no token at all. */
+    public static final String NO_TOKEN = "";
+
     /** A commitment id no other test uses. */
     public static String uniqueId(String prefix) {
         return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
@@ -56,17 +61,78 @@ public final class LedgerClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        boolean authorized = false;
         for (int i = 0; i < headerPairs.length; i += 2) {
+            if (headerPairs[i].equalsIgnoreCase("Authorization")) {
+                authorized = true;
+                if (headerPairs[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
             request.header(headerPairs[i], headerPairs[i + 1]);
         }
-        return send(request.build());
+        if (!authorized) {
+            request.header("Authorization", tokenFor(path, json));
+        }
+        return checked(request.build());
     }
 
-    public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    public Response get(String path, String... headerPairs) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        boolean authorized = false;
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            if (headerPairs[i].equalsIgnoreCase("Authorization")) {
+                authorized = true;
+                if (headerPairs[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        if (!authorized) {
+            request.header("Authorization", TestIssuer.auditor());
+        }
+        return checked(request.build());
     }
 
+    /**
+     * The token a test that is not about security sends: an auditor's to read, an administrator's to republish, and
+     * for a command the agency its body names as acting ({@code JP/METI} when it names none, or is not JSON), so
+     * that every such test acts as the agency it means to. Security tests pass their own {@code Authorization}.
+     */
+    private static String tokenFor(String path, String json) {
+        if (path.startsWith("/api/v1/admin/")) {
+            return TestIssuer.admin();
+        }
+        try {
+            JsonNode actor = JSON.readTree(json).get("actingAgency");
+            if (actor != null && actor.isString() && actor.asString().matches("[A-Z]{2}/" + AgencyCode.FORMAT)) {
+                return TestIssuer.agency(actor.asString());
+            }
+        } catch (RuntimeException notJson) {
+            // a test of malformed bodies: any agency will do
+        }
+        return TestIssuer.agency("JP/METI");
+    }
+
+    /**
+     * Sends a request a test built itself; without an {@code Authorization} header it gets an auditor's token to read
+     * and JP/METI's otherwise, like {@link #post} and {@link #get}.
+     */
     public Response send(HttpRequest request) {
+        if (request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header(
+                            "Authorization",
+                            request.method().equals("GET") ? TestIssuer.auditor() : TestIssuer.agency("JP/METI"))
+                    .build();
+        }
+        return checked(request);
+    }
+
+    /** Sends the request as it is, and checks the response against the OpenAPI document. */
+    private Response checked(HttpRequest request) {
         HttpResponse<String> response = exchange(request);
         contract()
                 .check(new OpenApiContract.Exchange(

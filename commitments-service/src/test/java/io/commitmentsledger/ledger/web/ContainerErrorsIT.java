@@ -3,6 +3,7 @@ package io.commitmentsledger.ledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.web.problems.RawHttp;
 import io.commitmentsledger.web.problems.RawHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,9 @@ class ContainerErrorsIT {
 
     @BeforeEach
     void connect() {
-        http = new RawHttp(port);
+        // An agency's token (it may read and send commands): these tests are about what reaches the controllers, past
+        // the security filters.
+        http = new RawHttp(port).withHeaders("Authorization: " + TestIssuer.agency("JP/METI"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
+import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.web.problems.RawHttp;
 import io.commitmentsledger.web.problems.RawHttp.Response;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,9 @@ class MediaTypeHeadersIT {
 
     @BeforeEach
     void connect() {
-        http = new RawHttp(port);
+        // An agency's token (it may read and send commands): these tests are about what reaches the controllers, past
+        // the security filters.
+        http = new RawHttp(port).withHeaders("Authorization: " + TestIssuer.agency("JP/METI"));
     }
 
     @ParameterizedTest(name = "Accept: {0}")

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +38,20 @@ public final class RawHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final List<String> everyRequestsHeaders;
 
     public RawHttp(int port) {
+        this(port, List.of());
+    }
+
+    private RawHttp(int port, List<String> everyRequestsHeaders) {
         this.port = port;
+        this.everyRequestsHeaders = everyRequestsHeaders;
+    }
+
+    /** A client that sends these header lines (such as {@code Authorization: Bearer ...}) with every request. */
+    public RawHttp withHeaders(String... headerLines) {
+        return new RawHttp(port, List.of(headerLines));
     }
 
     /**
@@ -53,6 +65,9 @@ public final class RawHttp {
     public Response sendWithBody(String requestLine, String body, String... headerLines) {
         StringBuilder request = new StringBuilder(requestLine).append("\r\n");
         request.append("Host: localhost:").append(port).append("\r\n");
+        for (String header : everyRequestsHeaders) {
+            request.append(header).append("\r\n");
+        }
         for (String header : headerLines) {
             request.append(header).append("\r\n");
         }

@@ -58,20 +58,39 @@ public final class TestIssuer implements EnvironmentPostProcessor, Ordered {
         return issuer() + "/jwks";
     }
 
-    /** {@code Bearer <token>} of an agency system acting as {@code agency}, such as {@code JP/METI}. */
+    /**
+     * {@code Bearer <token>} of an agency system acting as {@code agency}, such as {@code JP/METI}. The honest tokens
+     * are reused while they have more than a minute to live, as a client caches its access token.
+     */
     public static String agency(String agency) {
-        return token().subject(agency.toLowerCase(java.util.Locale.ROOT).replace('/', '-'))
-                .agency(agency)
-                .roles("agency")
-                .signed();
+        return cached(
+                "agency " + agency,
+                () -> token().subject(agency.toLowerCase(java.util.Locale.ROOT).replace('/', '-'))
+                        .agency(agency)
+                        .roles("agency")
+                        .signed());
     }
 
     public static String auditor() {
-        return token().subject("auditor").roles("auditor").signed();
+        return cached(
+                "auditor", () -> token().subject("auditor").roles("auditor").signed());
     }
 
     public static String admin() {
-        return token().subject("admin").roles("admin").signed();
+        return cached("admin", () -> token().subject("admin").roles("admin").signed());
+    }
+
+    private record Cached(String token, Instant renewAfter) {}
+
+    private static final Map<String, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String cached(String caller, java.util.function.Supplier<String> mint) {
+        return CACHE.compute(
+                        caller,
+                        (name, cached) -> cached != null && Instant.now().isBefore(cached.renewAfter())
+                                ? cached
+                                : new Cached(mint.get(), Instant.now().plus(Duration.ofMinutes(4))))
+                .token();
     }
 
     /** A token with valid defaults (this issuer, the ledger's audience, five minutes' life) to change and sign. */

@@ -39,6 +39,7 @@ import io.commitmentsledger.ledger.commitment.web.CommandRequests.SourceBody;
 import io.commitmentsledger.ledger.commitment.web.CommandRequests.TargetBody;
 import io.commitmentsledger.ledger.commitment.web.CommandRequests.WhenBody;
 import io.commitmentsledger.ledger.web.RequestFields;
+import io.commitmentsledger.security.AccessRefused;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,13 +58,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandConversion {
 
+    /** The rule a body naming another acting agency than the caller breaks. */
+    static final String ACTOR_IS_THE_CALLER = "actor-is-the-caller";
+
     private final Clock clock;
 
     CommandConversion(Clock clock) {
         this.clock = clock;
     }
 
-    AgreeCommitmentCommand agree(CommandRequests.Agree body) {
+    AgreeCommitmentCommand agree(ActingAgency caller, CommandRequests.Agree body) {
         RequestFields fields = new RequestFields(clock);
         CommitmentId id = body.commitmentId() == null
                 ? idFromTitle(body.title())
@@ -77,23 +81,29 @@ class CommandConversion {
         Target target = target(fields, "target", body.target());
         LocalDate agreedOn = fields.pastDate("agreedOn", body.agreedOn());
         SourceReference source = source(fields, body.source());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new AgreeCommitmentCommand(
                 id, partnership, area, title, description, parties, target, source, actor, agreedOn);
     }
 
     ConfirmCommitmentCommand confirm(
-            CommitmentId id, CommandRequests.Confirm body, @Nullable ExpectedVersion expectedVersion) {
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.Confirm body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate confirmedOn = fields.pastDate("confirmedOn", body.confirmedOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new ConfirmCommitmentCommand(id, actor, confirmedOn, expectedVersion);
     }
 
     ScheduleWorkshopCommand scheduleWorkshop(
-            CommitmentId id, CommandRequests.ScheduleWorkshop body, @Nullable ExpectedVersion expectedVersion) {
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.ScheduleWorkshop body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         WorkshopId workshopId = fields.convert("workshopId", () -> new WorkshopId(body.workshopId()));
         String title = fields.convert("title", () -> Checks.text(body.title(), "title", TITLE_LENGTH));
@@ -102,13 +112,14 @@ class CommandConversion {
         String location = location(fields, body.location());
         CountryCode host = body.host() == null ? null : fields.convert("host", () -> new CountryCode(body.host()));
         LocalDate scheduledOn = fields.pastDate("scheduledOn", body.scheduledOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new ScheduleWorkshopCommand(
                 id, workshopId, title, window, format, location, host, actor, scheduledOn, expectedVersion);
     }
 
     RescheduleWorkshopCommand rescheduleWorkshop(
+            ActingAgency caller,
             CommitmentId id,
             WorkshopId workshopId,
             CommandRequests.RescheduleWorkshop body,
@@ -119,13 +130,14 @@ class CommandConversion {
         String location = location(fields, body.location());
         String reason = reason(fields, body.reason());
         LocalDate rescheduledOn = fields.pastDate("rescheduledOn", body.rescheduledOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new RescheduleWorkshopCommand(
                 id, workshopId, window, format, location, reason, actor, rescheduledOn, expectedVersion);
     }
 
     CancelWorkshopCommand cancelWorkshop(
+            ActingAgency caller,
             CommitmentId id,
             WorkshopId workshopId,
             CommandRequests.CancelWorkshop body,
@@ -133,12 +145,13 @@ class CommandConversion {
         RequestFields fields = new RequestFields(clock);
         String reason = reason(fields, body.reason());
         LocalDate cancelledOn = fields.pastDate("cancelledOn", body.cancelledOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new CancelWorkshopCommand(id, workshopId, reason, actor, cancelledOn, expectedVersion);
     }
 
     RecordWorkshopOutcomeCommand recordWorkshopOutcome(
+            ActingAgency caller,
             CommitmentId id,
             WorkshopId workshopId,
             CommandRequests.WorkshopOutcome body,
@@ -146,57 +159,82 @@ class CommandConversion {
         RequestFields fields = new RequestFields(clock);
         LocalDate heldOn = fields.pastDate("heldOn", body.heldOn());
         String outcome = fields.convert("outcome", () -> Checks.prose(body.outcome(), "outcome", REASON_LENGTH));
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new RecordWorkshopOutcomeCommand(id, workshopId, outcome, actor, heldOn, expectedVersion);
     }
 
     ReportProgressCommand reportProgress(
-            CommitmentId id, CommandRequests.ProgressReport body, @Nullable ExpectedVersion expectedVersion) {
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.ProgressReport body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String note = fields.convert("note", () -> Checks.prose(body.note(), "note", NOTE_LENGTH));
         URI evidence = fields.convert("evidence", () -> optionalUrl(body.evidence(), "evidence"));
         LocalDate reportedOn = fields.pastDate("reportedOn", body.reportedOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new ReportProgressCommand(id, note, evidence, actor, reportedOn, expectedVersion);
     }
 
     MarkCommitmentCompleteCommand markComplete(
-            CommitmentId id, CommandRequests.Completion body, @Nullable ExpectedVersion expectedVersion) {
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.Completion body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         LocalDate completedOn = fields.pastDate("completedOn", body.completedOn());
         String evidence = fields.convert("evidence", () -> Checks.prose(body.evidence(), "evidence", NOTE_LENGTH));
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new MarkCommitmentCompleteCommand(id, evidence, actor, completedOn, expectedVersion);
     }
 
     AmendTargetCommand amendTarget(
-            CommitmentId id, CommandRequests.Amendment body, @Nullable ExpectedVersion expectedVersion) {
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.Amendment body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         Target target = target(fields, "target", body.target());
         String reason = reason(fields, body.reason());
         LocalDate amendedOn = fields.pastDate("amendedOn", body.amendedOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new AmendTargetCommand(id, target, reason, actor, amendedOn, expectedVersion);
     }
 
     WithdrawCommitmentCommand withdraw(
-            CommitmentId id, CommandRequests.Withdrawal body, @Nullable ExpectedVersion expectedVersion) {
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.Withdrawal body,
+            @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
         String reason = reason(fields, body.reason());
         LocalDate withdrawnOn = fields.pastDate("withdrawnOn", body.withdrawnOn());
-        ActingAgency actor = actor(fields, body.actingAgency());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new WithdrawCommitmentCommand(id, reason, actor, withdrawnOn, expectedVersion);
     }
 
     // --- shared parts of several requests ---
 
-    private static ActingAgency actor(RequestFields fields, String text) {
-        return fields.convert("actingAgency", () -> ActingAgency.parse(text));
+    /**
+     * The actor is the caller, as its token names it: a body may still name the acting agency (older clients do), but
+     * only as the caller; naming another is refused, whatever else the request says.
+     */
+    private static ActingAgency actor(RequestFields fields, ActingAgency caller, @Nullable String stated) {
+        if (stated != null) {
+            ActingAgency named = fields.convert("actingAgency", () -> ActingAgency.parse(stated));
+            if (named != null && !named.equals(caller)) {
+                throw new AccessRefused(
+                        ACTOR_IS_THE_CALLER,
+                        "the body names " + named + " as the acting agency, but the caller is " + caller
+                                + ": an agency acts only as itself");
+            }
+        }
+        return caller;
     }
 
     private static String reason(RequestFields fields, String text) {

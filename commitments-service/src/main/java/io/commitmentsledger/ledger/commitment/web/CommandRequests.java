@@ -30,7 +30,8 @@ final class CommandRequests {
 
     private CommandRequests() {}
 
-    private static final String ACTING_AGENCY = "Who acts, written COUNTRY/AGENCY; must act for one of the parties";
+    private static final String ACTING_AGENCY = "Optional: who acts, written COUNTRY/AGENCY. The ledger records the"
+            + " agency the caller's token names; a body that names another is refused (403 actor-is-the-caller)";
     static final String COUNTRY = "^[A-Z]{2}$";
     static final String AGENCY = "^" + AgencyCode.FORMAT + "$";
     static final String ACTING_AGENCY_FORMAT = "^[A-Z]{2}/" + AgencyCode.FORMAT + "$";
@@ -93,6 +94,7 @@ final class CommandRequests {
 
             @Schema(
                     description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
                     example = "JP/METI",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
@@ -156,6 +158,7 @@ final class CommandRequests {
 
             @Schema(
                     description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
                     example = "GB/DSIT",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
@@ -200,6 +203,7 @@ final class CommandRequests {
 
             @Schema(
                     description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
                     example = "GB/DSIT",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
@@ -221,7 +225,11 @@ final class CommandRequests {
             @Schema(format = "date", maxLength = DATE_LENGTH)
             String rescheduledOn,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 
     @Schema(name = "CancelWorkshopRequest")
@@ -232,7 +240,11 @@ final class CommandRequests {
             @Schema(format = "date", maxLength = DATE_LENGTH)
             String cancelledOn,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 
     @Schema(name = "WorkshopOutcomeRequest")
@@ -243,7 +255,11 @@ final class CommandRequests {
             @Schema(description = "A short outcome of the workshop", minLength = 1, maxLength = REASON_LENGTH)
             String outcome,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 
     @Schema(name = "ProgressReportRequest")
@@ -260,7 +276,11 @@ final class CommandRequests {
             @Schema(format = "date", maxLength = DATE_LENGTH)
             String reportedOn,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 
     @Schema(name = "CompletionRequest")
@@ -274,7 +294,11 @@ final class CommandRequests {
                     maxLength = NOTE_LENGTH)
             String evidence,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 
     @Schema(name = "AmendmentRequest")
@@ -287,7 +311,11 @@ final class CommandRequests {
             @Schema(format = "date", maxLength = DATE_LENGTH)
             String amendedOn,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 
     @Schema(name = "WithdrawalRequest")
@@ -298,6 +326,10 @@ final class CommandRequests {
             @Schema(format = "date", maxLength = DATE_LENGTH)
             String withdrawnOn,
 
-            @Schema(description = ACTING_AGENCY, maxLength = ACTING_AGENCY_LENGTH, pattern = ACTING_AGENCY_FORMAT)
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
             String actingAgency) {}
 }

@@ -9,6 +9,7 @@ import io.commitmentsledger.ledger.commitment.CommandOutcome;
 import io.commitmentsledger.ledger.commitment.CommitmentRule;
 import io.commitmentsledger.ledger.commitment.CommitmentStatus;
 import io.commitmentsledger.ledger.web.ApiDocumentation;
+import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.ProblemType;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
@@ -142,7 +143,7 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                     "The ledger is busy (nothing was recorded) or its database cannot be reached; retry",
                     slug(ProblemType.LEDGER_BUSY),
                     slug(ProblemType.DATABASE_UNAVAILABLE));
-            ApiDocumentation.anyEndpoint(operation);
+            ApiDocumentation.anyEndpoint(operation, LedgerAccess.COMMAND_RULES);
             return operation;
         };
     }
@@ -177,10 +178,14 @@ class CommandWebConfiguration implements WebMvcConfigurer {
             Map<String, Schema<?>> members = new LinkedHashMap<>();
             members.put(
                     "rule",
-                    Problems.oneOf(Arrays.stream(CommitmentRule.values())
-                                    .map(CommitmentRule::ruleName)
+                    Problems.oneOf(java.util.stream.Stream.concat(
+                                            Arrays.stream(CommitmentRule.values())
+                                                    .map(CommitmentRule::ruleName),
+                                            LedgerAccess.RULES.stream())
+                                    .distinct()
                                     .toList())
-                            .description("rule-violation: the rule the command broke"));
+                            .description("rule-violation: the rule the command broke; forbidden: the rule that"
+                                    + " refused the caller"));
             members.put(
                     "commitmentStatus",
                     Problems.oneOf(Arrays.stream(CommitmentStatus.values())

@@ -1,5 +1,6 @@
 package io.commitmentsledger.ledger.commitment.web;
 
+import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.ledger.commitment.AgreeCommitmentCommand;
@@ -8,20 +9,26 @@ import io.commitmentsledger.ledger.commitment.CommitmentCommand;
 import io.commitmentsledger.ledger.commitment.application.CommandSubmission;
 import io.commitmentsledger.ledger.commitment.application.CommandSubmission.Accepted;
 import io.commitmentsledger.ledger.commitment.application.IdempotentRequest;
+import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.RequestFields;
 import io.commitmentsledger.ledger.web.Versions;
+import io.commitmentsledger.security.AccessRefused;
+import io.commitmentsledger.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The commands agency systems send. Every response carries the commitment's new version as {@code ETag};
@@ -52,15 +59,22 @@ class CommitmentCommandsController {
     @Operation(
             summary = "Agree a commitment",
             description = "Records that both parties agreed it. 201 with Location and ETag \"0\".")
-    ResponseEntity<CommandOutcome> agree(@RequestBody CommandRequests.Agree body, CommandHeaders headers) {
-        return accept(conversion.agree(body), headers, body);
+    ResponseEntity<CommandOutcome> agree(
+            @RequestBody CommandRequests.Agree body, CommandHeaders headers, @AuthenticationPrincipal Caller caller) {
+        return accept(conversion.agree(actor(caller), body), headers, body);
     }
 
     @PostMapping("/{commitmentId}/confirmations")
     @Operation(summary = "Confirm a commitment for the acting agency's party; repeating it records nothing")
     ResponseEntity<CommandOutcome> confirm(
-            @PathVariable String commitmentId, @RequestBody CommandRequests.Confirm body, CommandHeaders headers) {
-        return accept(conversion.confirm(commitmentId(commitmentId), body, headers.expectedVersion()), headers, body);
+            @PathVariable String commitmentId,
+            @RequestBody CommandRequests.Confirm body,
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
+        return accept(
+                conversion.confirm(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
+                headers,
+                body);
     }
 
     @PostMapping("/{commitmentId}/workshops")
@@ -68,9 +82,10 @@ class CommitmentCommandsController {
     ResponseEntity<CommandOutcome> scheduleWorkshop(
             @PathVariable String commitmentId,
             @RequestBody CommandRequests.ScheduleWorkshop body,
-            CommandHeaders headers) {
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
-                conversion.scheduleWorkshop(commitmentId(commitmentId), body, headers.expectedVersion()),
+                conversion.scheduleWorkshop(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
                 headers,
                 body);
     }
@@ -81,10 +96,15 @@ class CommitmentCommandsController {
             @PathVariable String commitmentId,
             @PathVariable String workshopId,
             @RequestBody CommandRequests.RescheduleWorkshop body,
-            CommandHeaders headers) {
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
                 conversion.rescheduleWorkshop(
-                        commitmentId(commitmentId), workshopId(workshopId), body, headers.expectedVersion()),
+                        actor(caller),
+                        commitmentId(commitmentId),
+                        workshopId(workshopId),
+                        body,
+                        headers.expectedVersion()),
                 headers,
                 body);
     }
@@ -95,10 +115,15 @@ class CommitmentCommandsController {
             @PathVariable String commitmentId,
             @PathVariable String workshopId,
             @RequestBody CommandRequests.CancelWorkshop body,
-            CommandHeaders headers) {
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
                 conversion.cancelWorkshop(
-                        commitmentId(commitmentId), workshopId(workshopId), body, headers.expectedVersion()),
+                        actor(caller),
+                        commitmentId(commitmentId),
+                        workshopId(workshopId),
+                        body,
+                        headers.expectedVersion()),
                 headers,
                 body);
     }
@@ -109,10 +134,15 @@ class CommitmentCommandsController {
             @PathVariable String commitmentId,
             @PathVariable String workshopId,
             @RequestBody CommandRequests.WorkshopOutcome body,
-            CommandHeaders headers) {
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
                 conversion.recordWorkshopOutcome(
-                        commitmentId(commitmentId), workshopId(workshopId), body, headers.expectedVersion()),
+                        actor(caller),
+                        commitmentId(commitmentId),
+                        workshopId(workshopId),
+                        body,
+                        headers.expectedVersion()),
                 headers,
                 body);
     }
@@ -122,9 +152,12 @@ class CommitmentCommandsController {
     ResponseEntity<CommandOutcome> reportProgress(
             @PathVariable String commitmentId,
             @RequestBody CommandRequests.ProgressReport body,
-            CommandHeaders headers) {
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
-                conversion.reportProgress(commitmentId(commitmentId), body, headers.expectedVersion()), headers, body);
+                conversion.reportProgress(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
+                headers,
+                body);
     }
 
     @PostMapping("/{commitmentId}/completions")
@@ -133,24 +166,40 @@ class CommitmentCommandsController {
             description = "When both parties have marked it, CommitmentCompleted is recorded too. Repeating a"
                     + " marking records nothing.")
     ResponseEntity<CommandOutcome> markComplete(
-            @PathVariable String commitmentId, @RequestBody CommandRequests.Completion body, CommandHeaders headers) {
+            @PathVariable String commitmentId,
+            @RequestBody CommandRequests.Completion body,
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
-                conversion.markComplete(commitmentId(commitmentId), body, headers.expectedVersion()), headers, body);
+                conversion.markComplete(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
+                headers,
+                body);
     }
 
     @PostMapping("/{commitmentId}/amendments")
     @Operation(summary = "Amend a commitment's target, with a reason")
     ResponseEntity<CommandOutcome> amendTarget(
-            @PathVariable String commitmentId, @RequestBody CommandRequests.Amendment body, CommandHeaders headers) {
+            @PathVariable String commitmentId,
+            @RequestBody CommandRequests.Amendment body,
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
         return accept(
-                conversion.amendTarget(commitmentId(commitmentId), body, headers.expectedVersion()), headers, body);
+                conversion.amendTarget(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
+                headers,
+                body);
     }
 
     @PostMapping("/{commitmentId}/withdrawal")
     @Operation(summary = "Withdraw the acting agency's party from a commitment; ends it")
     ResponseEntity<CommandOutcome> withdraw(
-            @PathVariable String commitmentId, @RequestBody CommandRequests.Withdrawal body, CommandHeaders headers) {
-        return accept(conversion.withdraw(commitmentId(commitmentId), body, headers.expectedVersion()), headers, body);
+            @PathVariable String commitmentId,
+            @RequestBody CommandRequests.Withdrawal body,
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
+        return accept(
+                conversion.withdraw(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
+                headers,
+                body);
     }
 
     /**
@@ -160,8 +209,7 @@ class CommitmentCommandsController {
     private ResponseEntity<CommandOutcome> accept(CommitmentCommand command, CommandHeaders headers, Object body) {
         Accepted accepted = headers.checkedIdempotencyKey()
                 .map(key -> submission.submit(
-                        command,
-                        IdempotentRequest.of(key, headers.method(), headers.path(), json.writeValueAsString(body))))
+                        command, IdempotentRequest.of(key, headers.method(), headers.path(), canonical(body, command))))
                 .orElseGet(() -> submission.submit(command));
         CommandOutcome outcome = accepted.outcome();
         var response = command instanceof AgreeCommitmentCommand
@@ -173,6 +221,35 @@ class CommitmentCommandsController {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(outcome);
+    }
+
+    /**
+     * The request as the ledger understood it, for its idempotency fingerprint: the body with the acting agency the
+     * command is recorded as, whether the body named it or not. A retry matches whichever way it is written; the same
+     * key from another agency does not (it is refused, never answered with another agency's outcome).
+     */
+    private String canonical(Object body, CommitmentCommand command) {
+        ObjectNode understood = json.valueToTree(body);
+        understood.put("actingAgency", command.actor().toString());
+        return json.writeValueAsString(understood);
+    }
+
+    /** The agency the caller's token names, which the command is recorded as. */
+    private static ActingAgency actor(Caller caller) {
+        return caller.agencyCode()
+                .flatMap(CommitmentCommandsController::agency)
+                .orElseThrow(() -> new AccessRefused(
+                        LedgerAccess.COMMANDS_NEED_AN_AGENCY.name(),
+                        "the caller's token names no agency (COUNTRY/AGENCY, such as JP/METI) to record the command"
+                                + " as"));
+    }
+
+    private static Optional<ActingAgency> agency(String code) {
+        try {
+            return Optional.of(ActingAgency.parse(code));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static CommitmentId commitmentId(String value) {

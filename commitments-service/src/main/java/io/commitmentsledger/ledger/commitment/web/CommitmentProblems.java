@@ -1,11 +1,14 @@
 package io.commitmentsledger.ledger.commitment.web;
 
+import io.commitmentsledger.ledger.commitment.CommitmentRule;
 import io.commitmentsledger.ledger.commitment.CommitmentRuleViolation;
 import io.commitmentsledger.ledger.commitment.VersionMismatch;
 import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
 import io.commitmentsledger.ledger.commitment.application.IdempotencyKeyReused;
 import io.commitmentsledger.ledger.web.ProblemType;
 import io.commitmentsledger.ledger.web.Versions;
+import io.commitmentsledger.security.SecurityProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -53,8 +56,15 @@ class CommitmentProblems {
         return COMMITMENT_EXISTS.problem("a commitment with this id has already been agreed");
     }
 
+    /**
+     * 409 for a broken business rule; 403 when the rule says the caller may not act on this commitment at all (its
+     * agency is not one of the parties'), and then without the commitment's state.
+     */
     @ExceptionHandler
-    ProblemDetail ruleViolation(CommitmentRuleViolation e) {
+    ProblemDetail ruleViolation(CommitmentRuleViolation e, HttpServletRequest request) {
+        if (e.rule() == CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY) {
+            return SecurityProblems.refused(request, e.rule().ruleName(), e.getMessage());
+        }
         ProblemDetail problem = RULE_VIOLATION.problem(e.getMessage());
         problem.setProperty("rule", e.rule().ruleName());
         if (e.status() != null) {

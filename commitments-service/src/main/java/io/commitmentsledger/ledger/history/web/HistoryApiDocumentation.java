@@ -6,6 +6,7 @@ import static io.commitmentsledger.ledger.web.ApiDocumentation.slug;
 
 import io.commitmentsledger.ledger.history.RecordedEvent;
 import io.commitmentsledger.ledger.web.ApiDocumentation;
+import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.ProblemType;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
@@ -38,7 +39,7 @@ class HistoryApiDocumentation {
                 problem(operation, 400, "The global position is not a number", HTTP_PROTOCOL);
                 problem(operation, 404, "No event is recorded there", slug(HistoryProblems.EVENT_NOT_FOUND));
             }
-            ApiDocumentation.anyEndpoint(operation);
+            ApiDocumentation.anyEndpoint(operation, LedgerAccess.READ_RULES);
             return operation;
         };
     }

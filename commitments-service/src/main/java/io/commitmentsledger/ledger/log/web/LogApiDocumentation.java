@@ -5,6 +5,7 @@ import static io.commitmentsledger.ledger.web.ApiDocumentation.slug;
 
 import io.commitmentsledger.contracts.log.SignedNote;
 import io.commitmentsledger.ledger.web.ApiDocumentation;
+import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.ProblemType;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
@@ -140,7 +141,7 @@ class LogApiDocumentation {
                 }
                 default -> throw new IllegalStateException("undocumented log operation " + handler.getMethod());
             }
-            ApiDocumentation.anyEndpoint(operation);
+            ApiDocumentation.anyEndpoint(operation, LedgerAccess.READ_RULES);
             return operation;
         };
     }

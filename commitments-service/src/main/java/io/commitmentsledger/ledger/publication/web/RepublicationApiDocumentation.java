@@ -7,7 +7,9 @@ import static io.commitmentsledger.ledger.web.ApiDocumentation.slug;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.ledger.publication.Republication.Republished;
 import io.commitmentsledger.ledger.web.ApiDocumentation;
+import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.ProblemType;
+import io.commitmentsledger.security.SecurityDocumentation;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
 import io.swagger.v3.oas.models.media.Schema;
@@ -49,7 +51,8 @@ class RepublicationApiDocumentation {
                     .addHeaderObject(
                             HttpHeaders.RETRY_AFTER,
                             Problems.header("Seconds to wait before retrying", Problems.string(10), true));
-            ApiDocumentation.anyEndpoint(operation);
+            ApiDocumentation.anyEndpoint(operation, LedgerAccess.REPUBLICATION_RULES);
+            SecurityDocumentation.adminsOnly(operation);
             return operation;
         };
     }

@@ -325,8 +325,11 @@ class CommitmentApiIT {
 
             Response response = client.post(commitments(id, "/confirmations"), confirmBody("JP/MIC"));
 
-            assertProblem(response, 409, "rule-violation");
+            assertProblem(response, 403, "forbidden");
             assertThat(response.json().get("rule").asString()).isEqualTo("acting-agency-acts-for-a-party");
+            assertThat(response.json().has("commitmentStatus"))
+                    .as("nothing of its state")
+                    .isFalse();
         }
 
         @Test

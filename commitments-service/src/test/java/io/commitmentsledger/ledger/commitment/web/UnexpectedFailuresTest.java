@@ -11,10 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.commitmentsledger.ledger.LedgerConfiguration;
 import io.commitmentsledger.ledger.commitment.application.CommandSubmission;
 import io.commitmentsledger.ledger.support.LedgerClient;
+import io.commitmentsledger.ledger.web.LedgerAccess;
+import io.commitmentsledger.security.LedgerSecurityAutoConfiguration;
+import io.commitmentsledger.security.testing.TestIssuer;
 import java.sql.SQLException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -27,7 +31,8 @@ import org.springframework.transaction.TransactionSystemException;
  * advisory lock and the insert, and a bug. Both must still answer a problem response, never a stack trace.
  */
 @WebMvcTest(CommitmentCommandsController.class)
-@Import({CommandConversion.class, LedgerConfiguration.class})
+@Import({CommandConversion.class, LedgerConfiguration.class, LedgerAccess.class})
+@ImportAutoConfiguration(LedgerSecurityAutoConfiguration.class)
 class UnexpectedFailuresTest {
 
     @Autowired
@@ -42,6 +47,7 @@ class UnexpectedFailuresTest {
 
         mvc.perform(post("/api/v1/commitments")
                         .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", TestIssuer.agency("JP/METI"))
                         .content(LedgerClient.agreeBody("jpuk-2024-semiconductor-workshop")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -59,6 +65,7 @@ class UnexpectedFailuresTest {
 
         mvc.perform(post("/api/v1/commitments")
                         .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", TestIssuer.agency("JP/METI"))
                         .content(LedgerClient.agreeBody("jpuk-2024-semiconductor-workshop")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "2"))
@@ -71,6 +78,7 @@ class UnexpectedFailuresTest {
 
         mvc.perform(post("/api/v1/commitments")
                         .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", TestIssuer.agency("JP/METI"))
                         .content(LedgerClient.agreeBody("jpuk-2024-semiconductor-workshop")))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.type").value("https://commitments-ledger.dev/problems/internal-error"))
