@@ -1,6 +1,7 @@
 package io.commitmentsledger.local;
 
 import io.commitmentsledger.broker.KafkaBroker;
+import io.commitmentsledger.seeds.ClientCredentials;
 import io.commitmentsledger.seeds.SeedLoader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,13 +22,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * The whole ledger on a laptop with only a JDK: a Kafka broker in this JVM, then commitments-service and
- * projection-service from their packaged jars as child processes (each with its embedded PostgreSQL), then the
- * Japan–UK seeds loaded through the public API. Everything keeps its data under one directory between runs. Ctrl-C
- * stops the services first, so they leave their consumer group cleanly, then the broker.
+ * The whole ledger on a laptop with only a JDK: a Kafka broker in this JVM, then the authorization server,
+ * commitments-service and projection-service from their packaged jars as child processes (each service with its
+ * embedded PostgreSQL), then the Japan–UK seeds loaded through the public API with each agency's token. Everything
+ * keeps its data under one directory between runs. Ctrl-C stops the services first, so they leave their consumer group
+ * cleanly, then the authorization server, then the broker.
  *
- * <p>Nothing outlives it: each service watches this launcher ({@code --ledger.parent-pid}) and stops, with its
- * embedded PostgreSQL, when the launcher ends, even by SIGKILL. The processes are listed in {@code <data>/ledger.pids}
+ * <p>The authorization server issues the bearer tokens both services require: client credentials for each seed
+ * agency, an auditor and an admin ({@link AuthorizationClients}), whose secrets are generated on the first start into
+ * {@code <data>/authorization/clients.properties}; its signing key, created by the server on its first start, is
+ * {@code <data>/authorization/signing-key.pem}, so tokens survive a restart.
+ *
+ * <p>Nothing outlives it: each child watches this launcher ({@code --ledger.parent-pid}) and stops (a service with its
+ * embedded PostgreSQL) when the launcher ends, even by SIGKILL. The processes are listed in {@code <data>/ledger.pids}
  * ({@link LedgerProcesses}); a start that finds services a killed launcher left there stops them first. A service that
  * exits or never becomes ready stops the whole ledger with its log's last lines and a non-zero exit status.
  *
@@ -35,9 +42,9 @@ import java.util.stream.Stream;
  * LogSigningKey}); commitments-service signs with it and projection-service checks with its verifier key.
  *
  * <p>Settings (environment): {@code LEDGER_DATA_DIRECTORY} ({@code .ledger-data}), {@code LEDGER_COMMITMENTS_PORT}
- * (8080), {@code LEDGER_PROJECTION_PORT} (8081), {@code LEDGER_KAFKA_PORT} (9092), {@code
- * LEDGER_KAFKA_CONTROLLER_PORT} (9093), {@code LEDGER_LOG_ORIGIN} (the name of a new signing key, {@code
- * commitments-ledger.localhost/log}).
+ * (8080), {@code LEDGER_PROJECTION_PORT} (8081), {@code LEDGER_AUTHORIZATION_PORT} (9000; the tokens' issuer is
+ * {@code http://localhost:<port>}), {@code LEDGER_KAFKA_PORT} (9092), {@code LEDGER_KAFKA_CONTROLLER_PORT} (9093),
+ * {@code LEDGER_LOG_ORIGIN} (the name of a new signing key, {@code commitments-ledger.localhost/log}).
  */
 public final class LocalStack {
 
@@ -46,6 +53,7 @@ public final class LocalStack {
     private static final int LOG_TAIL_LINES = 40;
 
     private final List<Service> services = new ArrayList<>();
+    private final List<Service> authorizationServer = new ArrayList<>();
     private volatile boolean stopping;
 
     private LocalStack() {}
@@ -73,6 +81,8 @@ public final class LocalStack {
         int controllerPort = Integer.parseInt(setting("LEDGER_KAFKA_CONTROLLER_PORT", "9093"));
         int ledgerPort = Integer.parseInt(setting("LEDGER_COMMITMENTS_PORT", "8080"));
         int projectionPort = Integer.parseInt(setting("LEDGER_PROJECTION_PORT", "8081"));
+        int authorizationPort = Integer.parseInt(setting("LEDGER_AUTHORIZATION_PORT", "9000"));
+        String issuer = "http://localhost:" + authorizationPort;
         Path logs = Files.createDirectories(data.resolve("logs"));
         String bootstrap = "localhost:" + kafkaPort;
         LogSigningKey signingKey =
@@ -80,16 +90,21 @@ public final class LocalStack {
         System.out.println((signingKey.created() ? "Created the log signing key " : "Signing the log with ")
                 + signingKey.file().toAbsolutePath() + " (keep it secret); its verifier key, also in "
                 + signingKey.verifierFile().toAbsolutePath() + ", is " + signingKey.verifierKey());
+        AuthorizationClients clients = AuthorizationClients.ensure(data);
+        if (clients.created()) {
+            System.out.println("Created a client secret for each agency, the auditor and the admin in "
+                    + clients.file().toAbsolutePath() + " (keep it private)");
+        }
 
         LedgerProcesses processes = new LedgerProcesses(data);
         stopWhatAKilledLauncherLeft(processes);
         // A second stack on the same data would corrupt it (two brokers on one log directory): refuse to start.
-        for (int port : List.of(kafkaPort, controllerPort, ledgerPort, projectionPort)) {
+        for (int port : List.of(kafkaPort, controllerPort, ledgerPort, projectionPort, authorizationPort)) {
             if (accepts(port)) {
                 System.err.println("Port " + port + " is in use, and no ledger started from " + data.toAbsolutePath()
                         + " is running: another program (or a ledger with another LEDGER_DATA_DIRECTORY) holds it."
                         + " Stop that program, or choose other ports (LEDGER_COMMITMENTS_PORT, LEDGER_PROJECTION_PORT,"
-                        + " LEDGER_KAFKA_PORT, LEDGER_KAFKA_CONTROLLER_PORT).");
+                        + " LEDGER_AUTHORIZATION_PORT, LEDGER_KAFKA_PORT, LEDGER_KAFKA_CONTROLLER_PORT).");
                 System.exit(1);
             }
         }
@@ -102,6 +117,7 @@ public final class LocalStack {
                         () -> {
                             stopping = true;
                             stopServices();
+                            stopAll(authorizationServer);
                             broker.stop();
                             processes.delete();
                         },
@@ -109,30 +125,56 @@ public final class LocalStack {
         broker.start();
         await("Kafka", () -> accepts(kafkaPort));
 
-        System.out.println("Starting commitments-service and projection-service ...");
+        System.out.println("Starting the authorization server, commitments-service and projection-service ...");
+        Service authorization = start(
+                authorizationServer,
+                "authorization-server",
+                logs,
+                processes,
+                "--server.port=" + authorizationPort,
+                "--ledger.authorization.issuer=" + issuer,
+                "--ledger.authorization.signing-key-file="
+                        + data.resolve(AuthorizationClients.DIRECTORY)
+                                .resolve("signing-key.pem")
+                                .toAbsolutePath(),
+                "--spring.config.import=file:" + clients.file().toAbsolutePath());
         Service ledger = start(
+                services,
                 "commitments-service",
                 logs,
                 processes,
+                "--ledger.embedded-postgres.enabled=true",
                 "--server.port=" + ledgerPort,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.embedded-postgres.data-directory=" + data.resolve("postgres"),
                 "--ledger.log.signing-key-file=" + signingKey.file().toAbsolutePath());
         Service projection = start(
+                services,
                 "projection-service",
                 logs,
                 processes,
+                "--ledger.embedded-postgres.enabled=true",
                 "--server.port=" + projectionPort,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--ledger.embedded-postgres.data-directory=" + data.resolve("projection-postgres"),
                 "--ledger.pages.ledger-url=http://localhost:" + ledgerPort,
                 "--ledger.log.verifier-keys=" + signingKey.verifierKey());
+        awaitReady(authorization, authorizationPort);
         awaitReady(ledger, ledgerPort);
         awaitReady(projection, projectionPort);
+        authorizationServer.forEach(this::stopTheLedgerIfItExits);
         services.forEach(this::stopTheLedgerIfItExits);
 
         System.out.println("Loading the Japan–UK Digital Partnership seeds (a second start records nothing new) ...");
-        SeedLoader.load(URI.create("http://localhost:" + ledgerPort), Path.of("seeds"), System.out);
+        SeedLoader.load(
+                URI.create("http://localhost:" + ledgerPort),
+                Path.of("seeds"),
+                System.out,
+                ClientCredentials.fromProperties(URI.create(issuer + "/oauth2/token"), clients.file()));
 
         System.out.printf(
                 """
@@ -143,7 +185,14 @@ public final class LocalStack {
                   Commands (ledger)      http://localhost:%3$d/api/v1/commitments   Swagger UI http://localhost:%3$d/swagger-ui.html
                   Kafka                  %4$s, topics commitment-events and commitment-checkpoints
                   Log verifier key       %6$s (in %7$s)
+                  Tokens (OAuth 2.0)     %8$s/oauth2/token, client credentials; clients jp-meti, jp-mic, jp-digital, gb-dsit,
+                                         auditor, admin; their secrets in %9$s
                   Logs                   %5$s
+
+                Every API call needs a token. GB/DSIT's, then a read with it:
+                  S=$(sed -n 's/^ledger.authorization.clients.gb-dsit.secret=//p' %9$s)
+                  T=$(curl -s -u "gb-dsit:$S" -d grant_type=client_credentials %8$s/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                  curl -H "Authorization: Bearer $T" http://localhost:%2$d/api/v1/commitments
                 """,
                 data.toAbsolutePath(),
                 projectionPort,
@@ -151,7 +200,9 @@ public final class LocalStack {
                 bootstrap,
                 logs.toAbsolutePath(),
                 signingKey.verifierKey(),
-                signingKey.verifierFile().toAbsolutePath());
+                signingKey.verifierFile().toAbsolutePath(),
+                issuer,
+                clients.file().toAbsolutePath());
         broker.awaitStop();
     }
 
@@ -179,13 +230,17 @@ public final class LocalStack {
         processes.delete();
     }
 
-    private Service start(String name, Path logs, LedgerProcesses processes, String... arguments) throws IOException {
+    /**
+     * Starts a child from its packaged jar, logging to {@code <logs>/<name>.log}, and adds it to {@code group}. The
+     * services are given {@code --ledger.embedded-postgres.enabled=true}: the local stack chooses the embedded
+     * PostgreSQL, a deployment must name its database.
+     */
+    private Service start(List<Service> group, String name, Path logs, LedgerProcesses processes, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 jar(name).toString(),
-                // the local stack chooses the embedded PostgreSQL; a deployment must name its database
-                "--ledger.embedded-postgres.enabled=true",
                 "--ledger.parent-pid=" + ProcessHandle.current().pid()));
         command.addAll(List.of(arguments));
         Path log = logs.resolve(name + ".log");
@@ -194,7 +249,7 @@ public final class LocalStack {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         Service service = new Service(name, process, log);
-        services.add(service);
+        group.add(service);
         processes.add(LedgerProcesses.Entry.of(name, process.toHandle()));
         return service;
     }
@@ -245,8 +300,12 @@ public final class LocalStack {
 
     /** Services first, so they stop publishing and consuming while the broker is still there. */
     private void stopServices() {
-        services.forEach(service -> service.process().destroy());
-        services.forEach(service -> stop(service.process().toHandle()));
+        stopAll(services);
+    }
+
+    private static void stopAll(List<Service> group) {
+        group.forEach(service -> service.process().destroy());
+        group.forEach(service -> stop(service.process().toHandle()));
     }
 
     /** Asks the process to stop (SIGTERM, a clean shutdown), and kills it if it has not within a minute. */

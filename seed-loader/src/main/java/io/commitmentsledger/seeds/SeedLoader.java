@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -27,11 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Every {@code *.json} file under the seeds directory is an ordered list of API commands, {@code {"id", "method",
  * "path", "body"}}; files are sent in the order of their paths, commands in file order. Each command carries {@code
  * Idempotency-Key: seed-<id>}, so loading the same seeds again records nothing new: the service replays its first
- * answer. A rejected command is reported with the problem's status, detail and errors, and the loader goes on with the
- * rest.
+ * answer. Each command is sent with a bearer token for the agency its body names ({@code actingAgency}): the ledger
+ * takes the actor from the token. A rejected command is reported with the problem's status, detail and errors, and the
+ * loader goes on with the rest.
+ *
+ * <p>From the command line, with the clients {@code ./run-ledger} generated ({@link ClientCredentials#fromProperties}):
  *
  * <pre>./mvnw -q -pl local-stack exec:java -Dexec.mainClass=io.commitmentsledger.seeds.SeedLoader \
- *     -Dexec.args="http://localhost:8080 seeds"</pre>
+ *     -Dexec.args="http://localhost:8080 seeds http://localhost:9000/oauth2/token .ledger-data/authorization/clients.properties"</pre>
  */
 public final class SeedLoader {
 
@@ -39,6 +43,11 @@ public final class SeedLoader {
     public static final URI DEFAULT_BASE = URI.create("http://localhost:8080");
 
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
+
+    public static final URI DEFAULT_TOKEN_ENDPOINT = URI.create("http://localhost:9000/oauth2/token");
+
+    /** Where {@code ./run-ledger} keeps its clients' secrets. */
+    public static final Path DEFAULT_CLIENTS = Path.of(".ledger-data", "authorization", "clients.properties");
 
     /** Prefix of every command's {@code Idempotency-Key}. */
     public static final String KEY_PREFIX = "seed-";
@@ -51,6 +60,11 @@ public final class SeedLoader {
 
         public String idempotencyKey() {
             return KEY_PREFIX + id;
+        }
+
+        /** The agency the command is sent as: its body's {@code actingAgency}, such as {@code JP/METI}. */
+        public String actingAgency() {
+            return body.get("actingAgency").asString();
         }
     }
 
@@ -74,9 +88,11 @@ public final class SeedLoader {
     public static void main(String[] args) {
         URI base = args.length > 0 ? URI.create(args[0]) : DEFAULT_BASE;
         Path seeds = args.length > 1 ? Path.of(args[1]) : DEFAULT_SEEDS;
+        URI tokenEndpoint = args.length > 2 ? URI.create(args[2]) : DEFAULT_TOKEN_ENDPOINT;
+        Path clients = args.length > 3 ? Path.of(args[3]) : DEFAULT_CLIENTS;
         Result result;
         try {
-            result = load(base, seeds, System.out);
+            result = load(base, seeds, System.out, ClientCredentials.fromProperties(tokenEndpoint, clients));
         } catch (RuntimeException e) {
             System.err.println("Seeds not loaded: " + e.getMessage());
             System.exit(2);
@@ -85,8 +101,32 @@ public final class SeedLoader {
         System.exit(result.ok() ? 0 : 1);
     }
 
-    /** Sends every command of the seeds to the service at {@code base}, printing progress and a summary to out. */
+    /**
+     * Sends every command without a token, as to a ledger that authenticates no one.
+     *
+     * @deprecated the services require a bearer token; kept only until SeedsIT passes its test issuer's tokens through
+     *     {@link #load(URI, Path, PrintStream, Function)}
+     */
+    @Deprecated(forRemoval = true)
     public static Result load(URI base, Path seeds, PrintStream out) {
+        return load(base, seeds, out, agency -> null);
+    }
+
+    /**
+     * Sends every command of the seeds to the service at {@code base}, each with a client-credentials token for its
+     * acting agency, printing progress and a summary to out.
+     */
+    public static Result load(URI base, Path seeds, PrintStream out, ClientCredentials credentials) {
+        return load(base, seeds, out, credentials::authorization);
+    }
+
+    /**
+     * Sends every command of the seeds to the service at {@code base}, printing progress and a summary to out.
+     *
+     * @param authorization the {@code Authorization} header value for an acting agency ({@code "JP/METI"} to {@code
+     *     "Bearer ..."}); null sends none
+     */
+    public static Result load(URI base, Path seeds, PrintStream out, Function<String, @Nullable String> authorization) {
         List<Command> commands = readSeeds(seeds);
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -96,7 +136,7 @@ public final class SeedLoader {
         out.printf("Loading %d commands from %s into %s%n", commands.size(), seeds, base);
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
-            HttpResponse<String> response = send(http, base, command);
+            HttpResponse<String> response = send(http, base, command, authorization.apply(command.actingAgency()));
             String outcome;
             if (response.statusCode() / 100 == 2) {
                 if (wasReplayed(response) || !recordedAnything(response)) {
@@ -192,6 +232,13 @@ public final class SeedLoader {
             if (body == null || !body.isObject()) {
                 throw new IllegalArgumentException(where + ": body must be a JSON object");
             }
+            // The loader sends each command with a token for this agency.
+            JsonNode actingAgency = body.get("actingAgency");
+            if (actingAgency == null
+                    || !actingAgency.isString()
+                    || actingAgency.asString().isBlank()) {
+                throw new IllegalArgumentException(where + ": body must name its actingAgency, such as \"JP/METI\"");
+            }
             commands.add(new Command(file, id, method, path, body));
         }
         return commands;
@@ -206,9 +253,13 @@ public final class SeedLoader {
     }
 
     /** Sends one command, retrying while the service answers 503 (busy) or 409 concurrent-modification. */
-    private static HttpResponse<String> send(HttpClient http, URI base, Command command) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(command.path()))
-                .timeout(Duration.ofSeconds(30))
+    private static HttpResponse<String> send(
+            HttpClient http, URI base, Command command, @Nullable String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(command.path()));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .header("Idempotency-Key", command.idempotencyKey())

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The loader against a stand-in service that answers like the ledger: idempotency keys, problems. */
+/** The loader against a stand-in service that answers like the ledger: bearer tokens, idempotency keys, problems. */
 class SeedLoaderTest {
 
     @TempDir
@@ -30,6 +30,12 @@ class SeedLoaderTest {
     HttpServer server;
     final Map<String, String> firstBodies = new HashMap<>();
     final List<String> keys = new java.util.ArrayList<>();
+    final List<String> authorizations = new java.util.ArrayList<>();
+
+    /** What the tests hand the loader as the token source. */
+    static String bearer(String agency) {
+        return "Bearer token-of-" + agency;
+    }
 
     @BeforeEach
     void startServer() throws IOException {
@@ -43,11 +49,23 @@ class SeedLoaderTest {
         server.stop(0);
     }
 
-    /** Replays a known key; refuses any body containing "bad" with a 400 problem. */
+    /**
+     * Refuses a command whose token is not its acting agency's with a 403 problem; replays a known key; refuses any
+     * body containing "bad" with a 400 problem.
+     */
     private void answer(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         keys.add(key);
+        authorizations.add(authorization);
+        String agency = JSON.readTree(body).get("actingAgency").asString();
+        if (!bearer(agency).equals(authorization)) {
+            respond(exchange, 403, "application/problem+json", """
+                    {"type": "https://commitments-ledger.dev/problems/forbidden", "status": 403,
+                     "detail": "the body's actingAgency is not the caller", "rule": "actor-is-the-caller"}""");
+            return;
+        }
         if (body.contains("bad")) {
             respond(exchange, 400, "application/problem+json", """
                     {"type": "https://commitments-ledger.dev/problems/invalid-request", "status": 400,
@@ -70,6 +88,9 @@ class SeedLoaderTest {
         exchange.close();
     }
 
+    private static final tools.jackson.databind.ObjectMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private URI base() {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
@@ -84,18 +105,22 @@ class SeedLoaderTest {
     void sendsFilesInOrderWithSeedKeysAndReplaysOnTheSecondRun() throws IOException {
         seed(
                 "p/02-b.json",
-                "[{\"id\": \"c\", \"method\": \"POST\", \"path\": \"/api/v1/commitments/x/confirmations\", \"body\": {}}]");
+                "[{\"id\": \"c\", \"method\": \"POST\", \"path\": \"/api/v1/commitments/x/confirmations\","
+                        + " \"body\": {\"actingAgency\": \"GB/DSIT\"}}]");
         seed("p/01-a.json", """
-                [{"id": "a", "method": "POST", "path": "/api/v1/commitments", "body": {"n": 1}},
-                 {"id": "b", "method": "POST", "path": "/api/v1/commitments/x/confirmations", "body": {"n": 2}}]""");
+                [{"id": "a", "method": "POST", "path": "/api/v1/commitments", "body": {"n": 1, "actingAgency": "JP/METI"}},
+                 {"id": "b", "method": "POST", "path": "/api/v1/commitments/x/confirmations",
+                  "body": {"n": 2, "actingAgency": "JP/METI"}}]""");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        SeedLoader.Result first =
-                SeedLoader.load(base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8));
-        SeedLoader.Result second =
-                SeedLoader.load(base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        SeedLoader.Result first = SeedLoader.load(
+                base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8), SeedLoaderTest::bearer);
+        SeedLoader.Result second = SeedLoader.load(
+                base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8), SeedLoaderTest::bearer);
 
         assertThat(keys).containsExactly("seed-a", "seed-b", "seed-c", "seed-a", "seed-b", "seed-c");
+        assertThat(authorizations.subList(0, 3))
+                .containsExactly(bearer("JP/METI"), bearer("JP/METI"), bearer("GB/DSIT"));
         assertThat(first).isEqualTo(new SeedLoader.Result(3, 3, 0, List.of()));
         assertThat(second).isEqualTo(new SeedLoader.Result(3, 0, 3, List.of()));
         assertThat(printed.toString(StandardCharsets.UTF_8))
@@ -107,12 +132,13 @@ class SeedLoaderTest {
     @Test
     void reportsEveryRejectedCommandWithItsProblem() throws IOException {
         seed("01-a.json", """
-                [{"id": "good", "method": "POST", "path": "/api/v1/commitments", "body": {}},
-                 {"id": "wrong", "method": "POST", "path": "/api/v1/commitments", "body": {"x": "bad"}}]""");
+                [{"id": "good", "method": "POST", "path": "/api/v1/commitments", "body": {"actingAgency": "JP/MIC"}},
+                 {"id": "wrong", "method": "POST", "path": "/api/v1/commitments",
+                  "body": {"x": "bad", "actingAgency": "JP/MIC"}}]""");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        SeedLoader.Result result =
-                SeedLoader.load(base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        SeedLoader.Result result = SeedLoader.load(
+                base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8), SeedLoaderTest::bearer);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.recorded()).isEqualTo(1);
@@ -130,6 +156,23 @@ class SeedLoaderTest {
     }
 
     @Test
+    void reportsACommandTheServiceRefusesForItsToken() throws IOException {
+        seed("01-a.json", """
+                [{"id": "a", "method": "POST", "path": "/api/v1/commitments", "body": {"actingAgency": "GB/DSIT"}}]""");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SeedLoader.Result result = SeedLoader.load(
+                base(), seeds, new PrintStream(printed, true, StandardCharsets.UTF_8), agency -> bearer("JP/METI"));
+
+        assertThat(result.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.status()).isEqualTo(403);
+            assertThat(rejection.type()).isEqualTo("forbidden");
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("rejected a (01-a.json, POST /api/v1/commitments): 403 forbidden");
+    }
+
+    @Test
     void refusesMalformedSeedFiles() throws IOException {
         seed("01-a.json", "[{\"id\": \"a\", \"method\": \"POST\", \"path\": \"/x\"}]");
         assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("body must be a JSON object");
@@ -137,5 +180,7 @@ class SeedLoaderTest {
         assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("JSON array");
         seed("01-a.json", "[{\"id\": \"a\", \"method\": \"POST\", \"path\": \"/x\", \"body\": {}, \"extra\": 1}]");
         assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("unknown field 'extra'");
+        seed("01-a.json", "[{\"id\": \"a\", \"method\": \"POST\", \"path\": \"/x\", \"body\": {}}]");
+        assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("body must name its actingAgency");
     }
 }
