@@ -14,9 +14,9 @@ import io.commitmentsledger.security.AccessRule;
 import io.commitmentsledger.security.Caller;
 import io.commitmentsledger.security.EndpointRules;
 import io.commitmentsledger.security.Role;
+import io.commitmentsledger.security.SecurityDocumentation;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -53,9 +53,6 @@ class ApiDocumentation {
     private static final String REBUILDS = "/api/v1/admin/rebuilds";
     private static final String CURRENT_REBUILD = "/api/v1/admin/rebuilds/current";
 
-    /** The security scheme every API operation requires. */
-    static final String BEARER = "bearerAuth";
-
     private static final String SLUG = "^" + Checks.SLUG_FORMAT + "$";
     /** What a request line may hold at most (Tomcat refuses a request line and headers over 8 KB together). */
     private static final int REQUEST_LINE = 8 * 1024;
@@ -74,34 +71,15 @@ class ApiDocumentation {
                         .version("v1")
                         .description("Where commitments stand and what happened to them, from the read model"
                                 + " projection-service keeps of the ledger's events; and rebuilding that read model."
-                                + " Every operation needs an OAuth 2.0 bearer token (bearerAuth): reads an agency's"
-                                + " or an auditor's, rebuilding an admin's. Errors are RFC 9457 problem details with"
-                                + " a stable type per kind."))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                BEARER,
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")
-                                        .description(BEARER_DESCRIPTION)));
+                                + " Every operation needs an OAuth 2.0 bearer token: reads an agency's or an"
+                                + " auditor's, rebuilding an admin's (docs/security.md). Errors are RFC 9457 problem"
+                                + " details with a stable type per kind."));
     }
-
-    private static final String BEARER_DESCRIPTION = "An OAuth 2.0 access token (RFC 6750), a JWT signed with RS256 by"
-            + " the issuer this service trusts (spring.security.oauth2.resourceserver.jwt.issuer-uri), handled as"
-            + " RFC8725 advises: the signature is checked against the issuer's JWK set with the algorithms configured"
-            + " (never none, never HMAC), and iss, aud (commitments-ledger), exp and nbf are checked with a small clock"
-            + " skew. The caller is read from two claims, whose names are configurable (ledger.security.agency-claim,"
-            + " ledger.security.roles-claim): agency, the agency an agency system acts as, such as JP/METI; and roles,"
-            + " any of agency, auditor and admin. Agency systems get tokens from their issuer with the"
-            + " client-credentials grant; locally, ./run-ledger's authorization server (http://localhost:9000,"
-            + " token endpoint /oauth2/token) issues them to one client per seed agency, an auditor and an admin."
-            + " A missing or refused token is answered 401 with WWW-Authenticate; a caller whose roles do not allow"
-            + " the operation, 403 naming the rule.";
 
     @Bean
     OpenApiCustomizer queryApiAsItAnswers(EndpointRules rules) {
         return api -> {
+            SecurityDocumentation.declareScheme(api);
             Problems.addMembers(api, problemMembers());
             RecordSchemas.responses(
                     api,
@@ -169,6 +147,7 @@ class ApiDocumentation {
 
             paths.forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> secured(
+                            api,
                             operation,
                             rules.ruleFor(HttpMethod.valueOf(method.name()), path)
                                     .map(EndpointRules.EndpointRule::rule)
@@ -179,37 +158,49 @@ class ApiDocumentation {
 
     /**
      * The operation's security requirement and its two refusals, from the rule the service applies to it: 401 with
-     * {@code WWW-Authenticate} for a missing or refused token, 403 naming the rule for a caller it does not allow.
+     * {@code WWW-Authenticate} for a missing or refused token, 403 naming the rule for a caller it does not allow. An
+     * operation only admins may use requires the admin scheme; one admins and others may use (a rebuild's progress:
+     * admins and auditors), the admin scheme or a scheme of each other role, so that the document says who may.
      */
-    private static void secured(Operation operation, AccessRule rule) {
+    private static void secured(OpenAPI api, Operation operation, AccessRule rule) {
         if (rule == AccessRule.OPEN) {
             return;
         }
-        // OpenAPI 3.1 lets a non-OAuth scheme's requirement list role names: those the rule lets in
-        operation.addSecurityItem(new SecurityRequirement().addList(BEARER, rolesAllowedBy(rule)));
-        Problems.add(
-                        operation,
-                        401,
-                        "No bearer token, or one that is expired, not yet valid, wrongly signed, or of another issuer or"
-                                + " audience (unauthorized)")
-                .addHeaderObject(
-                        HttpHeaders.WWW_AUTHENTICATE,
-                        Problems.header(
-                                "Bearer, with error and error_description when a token was sent and refused"
-                                        + " (RFC 6750)",
-                                Problems.string(1000),
-                                true));
-        Problems.add(
-                operation,
-                403,
-                "The caller may not do this (forbidden, rule " + rule.name() + "): " + rule.description());
+        SecurityDocumentation.secured(operation, List.of(rule.name() + " (" + rule.description() + ")"));
+        List<Role> roles = rolesAllowedBy(rule);
+        if (roles.equals(List.of(Role.ADMIN))) {
+            SecurityDocumentation.adminsOnly(operation);
+        } else if (roles.contains(Role.ADMIN)) {
+            operation.setSecurity(roles.stream()
+                    .map(role -> new SecurityRequirement().addList(scheme(api, role)))
+                    .toList());
+        }
     }
 
-    /** The roles of which any one meets the rule, as the roles claim names them. */
-    private static List<String> rolesAllowedBy(AccessRule rule) {
+    /** The scheme of a role's callers: the admin one, or the same bearer token named for another role. */
+    private static String scheme(OpenAPI api, Role role) {
+        if (role == Role.ADMIN) {
+            return SecurityDocumentation.ADMIN_SCHEME;
+        }
+        String name = role.claimValue() + "BearerAuth";
+        api.getComponents()
+                .addSecuritySchemes(
+                        name,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("The same OAuth 2.0 access token as bearerAuth (checked as RFC8725 asks),"
+                                        + " whose roles claim includes " + role.claimValue()
+                                        + ": named apart where an operation is for administrators and "
+                                        + role.claimValue() + "s only."));
+        return name;
+    }
+
+    /** The roles of which any one meets the rule. */
+    private static List<Role> rolesAllowedBy(AccessRule rule) {
         return Arrays.stream(Role.values())
                 .filter(role -> rule.allows().test(new Caller("(role " + role + ")", null, Set.of(role))))
-                .map(Role::claimValue)
                 .toList();
     }
 
