@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The real authorization server (module {@code authorization-server}), run from its packaged jar in a child JVM, as
  * {@code ./run-ledger} runs it: tests that cross processes get their tokens from it with the client-credentials grant,
  * and the services they start trust it ({@link #serviceArguments}). Its clients are the local stack's (an agency
- * client per seed agency, an auditor and an admin), with secrets generated for this run, and its signing key is
- * created on start under {@code target/<name>}.
+ * client per seed agency, an auditor and an admin) and one agency of neither party ({@code FR/MEAE}), with secrets
+ * generated for this run, and its signing key is created on start under {@code target/<name>}.
  */
 public final class AuthorizationServerProcess implements AutoCloseable {
 
@@ -50,6 +50,8 @@ public final class AuthorizationServerProcess implements AutoCloseable {
             new Client("jp-mic", "JP/MIC", "agency"),
             new Client("jp-digital", "JP/DIGITAL", "agency"),
             new Client("gb-dsit", "GB/DSIT", "agency"),
+            // not of the local stack: an agency of neither party of the tests' commitments, to be refused
+            new Client("fr-meae", "FR/MEAE", "agency"),
             new Client("auditor", null, "auditor"),
             new Client("admin", null, "admin"));
 
@@ -121,6 +123,12 @@ public final class AuthorizationServerProcess implements AutoCloseable {
         return List.of(
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer() + "/oauth2/jwks");
+    }
+
+    /** Whether it has a client for this agency ({@code JP/METI}) or role ({@code auditor}, {@code admin}). */
+    public boolean knows(String agencyOrRole) {
+        return CLIENTS.stream()
+                .anyMatch(client -> agencyOrRole.equals(client.agency()) || agencyOrRole.equals(client.id()));
     }
 
     /** {@code Bearer <token>} of an agency ({@code JP/METI}), the {@code auditor} or the {@code admin}. */
