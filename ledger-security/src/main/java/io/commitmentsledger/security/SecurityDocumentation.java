@@ -87,8 +87,16 @@ public final class SecurityDocumentation {
         List<String> roles = rolesAllowedBy(rule);
         // The roles go in an extension: OpenAPI 3.1 would let a bearer requirement list them, but linters (Spectral's
         // oas3-operation-security-defined) still take a requirement's list for OAuth scopes.
-        String scheme = roles.equals(List.of(Role.ADMIN.claimValue())) ? ADMIN_SCHEME : SCHEME;
-        operation.setSecurity(List.of(new SecurityRequirement().addList(scheme)));
+        // Administrators' operations name the admin scheme, alone or as the alternative to any caller's token, so the
+        // document tells them from everyone's (OWASP API5, Spectral's admin-security-unique).
+        List<SecurityRequirement> requirements = new ArrayList<>();
+        if (roles.contains(Role.ADMIN.claimValue())) {
+            requirements.add(new SecurityRequirement().addList(ADMIN_SCHEME));
+        }
+        if (!roles.equals(List.of(Role.ADMIN.claimValue()))) {
+            requirements.add(new SecurityRequirement().addList(SCHEME));
+        }
+        operation.setSecurity(requirements);
         operation.addExtension(ROLES_EXTENSION, roles);
         Problems.add(
                         operation,

@@ -87,7 +87,9 @@ class OpenApiIT {
                 .containsEntry("get /api/v1/commitments/{commitmentId}/timeline", reads)
                 .containsEntry("get /api/v1/partnerships/{partnershipId}/overview", reads)
                 .containsEntry("post /api/v1/admin/rebuilds", "[{\"adminBearerAuth\":[]}][\"admin\"]")
-                .containsEntry("get /api/v1/admin/rebuilds/current", "[{\"bearerAuth\":[]}][\"auditor\",\"admin\"]")
+                .containsEntry(
+                        "get /api/v1/admin/rebuilds/current",
+                        "[{\"adminBearerAuth\":[]},{\"bearerAuth\":[]}][\"auditor\",\"admin\"]")
                 .hasSize(6);
         assertThat(forbiddenRules)
                 .hasEntrySatisfying(

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -80,5 +81,24 @@ class QueryInputIT {
         assertThat(response.json().get("type").asString())
                 .isEqualTo("https://commitments-ledger.dev/problems/invalid-request");
         assertThat(response.json().get("parameter").asString()).isEqualTo(parameter);
+    }
+
+    /** Found by LedgerFuzz: a parameter name Spring Security's firewall refuses (a NUL in it) was a 500. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/api/v1/commitments?%00",
+                "/api/v1/commitments?a%00b=x",
+                "/api/v1/commitments/{id}?%00=1",
+                "/?%00",
+                "/commitments/{id}?%00=x"
+            })
+    void refusesAParameterTheFirewallRefusesWithA400Problem(String path) {
+        Response response = http.getRaw(path.replace("{id}", known.value()));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString())
+                .isEqualTo("https://commitments-ledger.dev/problems/invalid-request");
     }
 }

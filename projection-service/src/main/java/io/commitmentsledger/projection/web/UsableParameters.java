@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -30,6 +31,13 @@ class UsableParameters implements HandlerInterceptor {
             throw new InvalidParameter(
                     name == null ? "?" : name,
                     (name == null ? "a parameter" : name) + " is not well-formed percent-encoded UTF-8");
+        } catch (RequestRejectedException e) {
+            // Spring Security's firewall checks the parameters when they are first read, here: a blank name, or a
+            // name or value holding a control character or a code point assigned to nothing
+            String name = refusedByTheFirewall(request.getQueryString());
+            throw new InvalidParameter(
+                    name == null ? "?" : name,
+                    (name == null ? "a parameter" : name) + " must not contain control or unassigned characters");
         }
         parameters.forEach((name, values) -> {
             for (String value : values) {
@@ -40,6 +48,26 @@ class UsableParameters implements HandlerInterceptor {
             }
         });
         return true;
+    }
+
+    /** The name of the first parameter in the query whose name or value holds a character the firewall refuses. */
+    private static @Nullable String refusedByTheFirewall(@Nullable String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
+            if (name != null && value != null && (name.isBlank() || refused(name) || refused(value))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean refused(String text) {
+        return text.codePoints().anyMatch(c -> Character.isISOControl(c) || !Character.isDefined(c));
     }
 
     /** The name of the first parameter in the query that is not well-formed, as far as it can be read. */

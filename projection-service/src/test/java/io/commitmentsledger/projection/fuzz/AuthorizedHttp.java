@@ -1,43 +1,36 @@
 package io.commitmentsledger.projection.fuzz;
 
 import io.commitmentsledger.projection.fuzz.FuzzRequest.Service;
-import io.commitmentsledger.security.testing.TestIssuer;
 import io.commitmentsledger.web.problems.RawHttp;
 import io.commitmentsledger.web.problems.RawHttp.Response;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@link RawHttp} to one of the two services, each request with the bearer token a well-behaved client of that
- * service would send (from {@link TestIssuer}), so that the fuzzed requests are judged on what they ask rather than
- * refused at the door: a command as the agency its body's {@code actingAgency} names (JP/METI when it names none that
- * could be one), a rebuild as an admin, every read as an auditor. A request that carries an Authorization header of
- * its own is sent as it is.
+ * service would send (from the authorization server, {@link TwoServices#bearer}), so that the fuzzed requests are
+ * judged on what they ask rather than refused at the door: a command as the agency its body's {@code actingAgency}
+ * names (JP/METI when it names none that could be one), a rebuild as an admin, every read as an auditor. A request
+ * that carries an Authorization header of its own is sent as it is.
  */
 final class AuthorizedHttp {
 
     private static final Pattern ACTING_AGENCY =
             Pattern.compile("\"actingAgency\"\\s*:\\s*\"([A-Z]{2}/[A-Z0-9-]{1,40})\"");
-    /** Tokens live five minutes; one is reused for a minute, so that minting does not slow the fuzzing. */
-    private static final Duration REUSE = Duration.ofMinutes(1);
-
-    private record Minted(String authorization, Instant at) {}
-
-    private static final Map<String, Minted> TOKENS = new ConcurrentHashMap<>();
 
     private final RawHttp raw;
     private final Service service;
+    /** The Authorization header of an agency ({@code JP/METI}), the {@code auditor} or the {@code admin}. */
+    private final Function<String, String> tokens;
 
-    AuthorizedHttp(int port, Service service) {
+    AuthorizedHttp(int port, Service service, Function<String, String> tokens) {
         this.raw = new RawHttp(port);
         this.service = service;
+        this.tokens = tokens;
     }
 
     Response send(String requestLine, String... headerLines) {
@@ -55,7 +48,7 @@ final class AuthorizedHttp {
             }
         }
         List<String> headers = new ArrayList<>(List.of(headerLines));
-        headers.add("Authorization: " + token(caller(requestLine, body)));
+        headers.add("Authorization: " + tokens.apply(caller(requestLine, body)));
         return headers.toArray(String[]::new);
     }
 
@@ -72,21 +65,5 @@ final class AuthorizedHttp {
             return agency.find() ? agency.group(1) : "JP/METI";
         }
         return "auditor";
-    }
-
-    private static String token(String caller) {
-        Instant now = Instant.now();
-        return TOKENS.compute(
-                        caller,
-                        (name, known) -> known != null && known.at().plus(REUSE).isAfter(now)
-                                ? known
-                                : new Minted(
-                                        switch (name) {
-                                            case "admin" -> TestIssuer.admin();
-                                            case "auditor" -> TestIssuer.auditor();
-                                            default -> TestIssuer.agency(name);
-                                        },
-                                        now))
-                .authorization();
     }
 }

@@ -84,8 +84,8 @@ class LedgerFuzz {
     @BeforeAll
     static void start() {
         services = TwoServices.start();
-        ledger = new AuthorizedHttp(services.ledgerPort(), Service.LEDGER);
-        projection = new AuthorizedHttp(services.projectionPort(), Service.PROJECTION);
+        ledger = new AuthorizedHttp(services.ledgerPort(), Service.LEDGER, services::bearer);
+        projection = new AuthorizedHttp(services.projectionPort(), Service.PROJECTION, services::bearer);
         recorded = new RecordedEvents(ledger);
         statistics = new FuzzStatistics();
     }

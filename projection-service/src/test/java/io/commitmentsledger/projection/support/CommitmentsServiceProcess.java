@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The real commitments-service, run from its packaged jar in a child JVM against the test's Kafka broker and its own
  * embedded PostgreSQL, so end-to-end tests drive both services as users would. It signs with {@link TestLedgerKey},
- * whose verifier key every projection-service test context has, and trusts the tokens of this JVM's {@link
- * TestIssuer}.
+ * whose verifier key every projection-service test context has, and trusts the tokens of the issuer it is given: this
+ * JVM's {@link TestIssuer}, or the real authorization server ({@link AuthorizationServerProcess}).
  */
 public final class CommitmentsServiceProcess implements AutoCloseable {
 
@@ -31,8 +31,17 @@ public final class CommitmentsServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts it and waits until it is ready; {@code name} keeps its data and log apart from other runs. */
+    /** Starts it, trusting this JVM's {@link TestIssuer}, and waits until it is ready. */
     public static CommitmentsServiceProcess start(String kafkaBootstrapServers, String name) {
+        return start(kafkaBootstrapServers, name, TestIssuer.serviceArguments());
+    }
+
+    /**
+     * Starts it and waits until it is ready; {@code name} keeps its data and log apart from other runs, and {@code
+     * issuerArguments} name the token issuer it trusts ({@link AuthorizationServerProcess#serviceArguments}).
+     */
+    public static CommitmentsServiceProcess start(
+            String kafkaBootstrapServers, String name, List<String> issuerArguments) {
         try {
             int port = freePort();
             Path directory = Path.of("target", name);
@@ -50,14 +59,14 @@ public final class CommitmentsServiceProcess implements AutoCloseable {
                     "--ledger.embedded-postgres.clean-start=true",
                     // signs as the records of LedgerTopic are signed: projection-service verifies both alike
                     "--ledger.log.signing-key=" + TestLedgerKey.privateKey()));
-            // trusts the tokens this JVM's TestIssuer mints, as projection-service here does
-            command.addAll(TestIssuer.serviceArguments());
+            command.addAll(issuerArguments);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("commitments-service.log").toFile())
                     .start();
             CommitmentsServiceProcess service = new CommitmentsServiceProcess(process, port);
-            Http http = new Http(port);
+            // no token: a probe is open, and a token of an issuer the service does not trust would be refused
+            Http http = new Http(port).anonymous();
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(
