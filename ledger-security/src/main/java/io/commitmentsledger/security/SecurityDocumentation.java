@@ -78,25 +78,28 @@ public final class SecurityDocumentation {
                     if (rule != AccessRule.OPEN) {
                         List<String> refusing = new ArrayList<>(List.of(rule.name()));
                         refusing.addAll(pastTheEndpoint.getOrDefault(rule.name(), List.of()));
-                        secured(operation, rule, refusing);
+                        secured(api, operation, rule, refusing);
                     }
                 }));
     }
 
-    private static void secured(Operation operation, AccessRule rule, List<String> refusing) {
+    private static void secured(OpenAPI api, Operation operation, AccessRule rule, List<String> refusing) {
         List<String> roles = rolesAllowedBy(rule);
-        // The roles go in an extension: OpenAPI 3.1 would let a bearer requirement list them, but linters (Spectral's
-        // oas3-operation-security-defined) still take a requirement's list for OAuth scopes.
-        // Administrators' operations name the admin scheme, alone or as the alternative to any caller's token, so the
-        // document tells them from everyone's (OWASP API5, Spectral's admin-security-unique).
+        // Administrators' operations name the admin scheme, and where others may use them too, a scheme of each of
+        // their roles, never the one everyone's operations name: the document tells administrators' operations apart
+        // (OWASP API5, Spectral's admin-security-unique).
         List<SecurityRequirement> requirements = new ArrayList<>();
-        if (roles.contains(Role.ADMIN.claimValue())) {
-            requirements.add(new SecurityRequirement().addList(ADMIN_SCHEME));
-        }
-        if (!roles.equals(List.of(Role.ADMIN.claimValue()))) {
+        if (!roles.contains(Role.ADMIN.claimValue())) {
             requirements.add(new SecurityRequirement().addList(SCHEME));
+        } else {
+            requirements.add(new SecurityRequirement().addList(ADMIN_SCHEME));
+            roles.stream()
+                    .filter(role -> !role.equals(Role.ADMIN.claimValue()))
+                    .forEach(role -> requirements.add(new SecurityRequirement().addList(roleScheme(api, role))));
         }
         operation.setSecurity(requirements);
+        // The roles go in an extension: OpenAPI 3.1 would let a bearer requirement list them, but linters (Spectral's
+        // oas3-operation-security-defined) still take a requirement's list for OAuth scopes.
         operation.addExtension(ROLES_EXTENSION, roles);
         Problems.add(
                         operation,
@@ -114,6 +117,22 @@ public final class SecurityDocumentation {
                 403,
                 "The caller may not do this (forbidden); the problem's rule member names the rule: "
                         + String.join(", ", refusing) + ". " + rule.description());
+    }
+
+    /** The same bearer token, named for one role where administrators and that role may use an operation. */
+    private static String roleScheme(OpenAPI api, String role) {
+        String name = role + "BearerAuth";
+        api.getComponents()
+                .addSecuritySchemes(
+                        name,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("The same OAuth 2.0 access token as bearerAuth (checked as RFC8725 asks),"
+                                        + " whose roles claim includes " + role + ": named apart where an operation"
+                                        + " is for administrators and " + role + "s only."));
+        return name;
     }
 
     /** The roles of which any one meets the rule, as the roles claim names them. */

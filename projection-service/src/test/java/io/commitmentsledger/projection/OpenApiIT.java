@@ -89,7 +89,7 @@ class OpenApiIT {
                 .containsEntry("post /api/v1/admin/rebuilds", "[{\"adminBearerAuth\":[]}][\"admin\"]")
                 .containsEntry(
                         "get /api/v1/admin/rebuilds/current",
-                        "[{\"adminBearerAuth\":[]},{\"bearerAuth\":[]}][\"auditor\",\"admin\"]")
+                        "[{\"adminBearerAuth\":[]},{\"auditorBearerAuth\":[]}][\"auditor\",\"admin\"]")
                 .hasSize(6);
         assertThat(forbiddenRules)
                 .hasEntrySatisfying(
