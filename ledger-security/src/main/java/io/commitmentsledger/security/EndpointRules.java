@@ -39,10 +39,6 @@ public final class EndpointRules {
         return new Builder();
     }
 
-    public List<EndpointRule> rows() {
-        return rows;
-    }
-
     /** The row that decides a request with this method and path, if any does. */
     public Optional<EndpointRule> ruleFor(HttpMethod method, String path) {
         return rows.stream().filter(row -> row.matches(method, path)).findFirst();

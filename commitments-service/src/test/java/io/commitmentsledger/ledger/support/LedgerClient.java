@@ -61,39 +61,27 @@ public final class LedgerClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
-        boolean authorized = false;
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            if (headerPairs[i].equalsIgnoreCase("Authorization")) {
-                authorized = true;
-                if (headerPairs[i + 1].isEmpty()) {
-                    continue;
-                }
-            }
-            request.header(headerPairs[i], headerPairs[i + 1]);
-        }
-        if (!authorized) {
-            request.header("Authorization", tokenFor(path, json));
-        }
-        return checked(request.build());
+        return checked(withHeaders(request, tokenFor(path, json), headerPairs).build());
     }
 
     public Response get(String path, String... headerPairs) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-        boolean authorized = false;
+        return checked(withHeaders(request, TestIssuer.auditor(), headerPairs).build());
+    }
+
+    /** The headers, and {@code Authorization: defaultToken} unless they name one ({@link #NO_TOKEN}: none at all). */
+    private static HttpRequest.Builder withHeaders(
+            HttpRequest.Builder request, String defaultToken, String... headerPairs) {
+        String authorization = defaultToken;
         for (int i = 0; i < headerPairs.length; i += 2) {
             if (headerPairs[i].equalsIgnoreCase("Authorization")) {
-                authorized = true;
-                if (headerPairs[i + 1].isEmpty()) {
-                    continue;
-                }
+                authorization = headerPairs[i + 1];
+            } else {
+                request.header(headerPairs[i], headerPairs[i + 1]);
             }
-            request.header(headerPairs[i], headerPairs[i + 1]);
         }
-        if (!authorized) {
-            request.header("Authorization", TestIssuer.auditor());
-        }
-        return checked(request.build());
+        return authorization.isEmpty() ? request : request.header("Authorization", authorization);
     }
 
     /**
