@@ -242,6 +242,16 @@ class CommitmentTest {
         }
 
         @Test
+        void refuseAnAgencyThatDoesNotActForAPartyBeforeAnyOtherCheckOfACommand() {
+            givenCompleted()
+                    .when(new ReportProgressCommand(ID, "Agenda drafted", null, MIC, LATER, ExpectedVersion.anyOf(99)))
+                    .expectNoEvents()
+                    .expectException(CommitmentRuleViolation.class)
+                    .expectExceptionMessage(
+                            containsString("rule " + CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY.ruleName()));
+        }
+
+        @Test
         void rejectARepeatByAnAgencyThatDoesNotActForTheParty() {
             givenCompleted()
                     .when(markComplete(MIC))
