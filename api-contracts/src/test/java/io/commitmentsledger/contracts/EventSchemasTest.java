@@ -139,12 +139,15 @@ class EventSchemasTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "{\"date\": \"2024-03-31\", \"quarter\": \"2024-Q1\"}",
-                "{}",
-                "{\"quarter\": \"2024-Q5\"}",
-                "\"2024-Q1\""
+                "{\"date\": \"2024-03-31\"}",
+                "{\"quarter\": \"2024-Q1\"}",
+                "\"2024-Q5\"",
+                "\"2024-13\"",
+                "\"24\"",
+                "\"2024-01-16T00:00:00Z\"",
+                "\"\""
             })
-    void rejectsATargetThatIsNotExactlyADateOrAQuarter(String target) {
+    void rejectsATargetThatIsNotAYearQuarterMonthOrDay(String target) {
         ObjectNode agreed = json.valueToTree(SampleEvents.agreed());
         agreed.set("target", json.readTree(target));
 
@@ -160,6 +163,18 @@ class EventSchemasTest {
         assertThat(messages(agreed)).hasSizeGreaterThanOrEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2022\"", "\"2024-Q1\"", "\"2024-03\"", "\"2024-12-31\"", "null"})
+    void acceptsATargetAsPreciseAsTheSourceOrNone(String target) {
+        ObjectNode agreed = json.valueToTree(SampleEvents.agreed());
+        agreed.set("target", json.readTree(target));
+        agreed.set("occurredOn", json.readTree(target.equals("null") ? "\"2022\"" : target));
+
+        assertThat(messages(agreed)).isEmpty();
+        agreed.remove("target");
+        assertThat(messages(agreed)).isEmpty();
+    }
+
     @Test
     void acceptsATargetAmendedFromAQuarterToADate() {
         JsonNode amended = json.valueToTree(samples().stream()
@@ -168,8 +183,8 @@ class EventSchemasTest {
                 .findFirst()
                 .orElseThrow());
 
-        assertThat(amended.path("previousTarget").has("quarter")).isTrue();
-        assertThat(amended.path("newTarget").has("date")).isTrue();
+        assertThat(amended.path("previousTarget").asString()).isEqualTo("2024-Q2");
+        assertThat(amended.path("newTarget").asString()).isEqualTo("2024-09-30");
         assertThat(EventSchemas.validate(TargetAmended.class, amended)).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.commitmentsledger.contracts;
 
+import io.commitmentsledger.contracts.events.AgreementDateCorrected;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentCompleted;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -47,10 +48,23 @@ final class SampleEvents {
                                 "Open RAN vendor diversification",
                                 null,
                                 List.of(party("JP", "MIC", "METI"), party("GB", "DSIT")),
-                                Target.on(LocalDate.of(2024, 6, 30)),
+                                PartialDate.parse("2024-06-30"),
                                 new SourceReference("Japan-UK Digital Partnership outcome document", null, null),
                                 MIC,
-                                MINISTERIAL_MEETING)),
+                                PartialDate.day(MINISTERIAL_MEETING))),
+                Named.of(
+                        "agreed in a year, with no target (the source gives none)",
+                        new CommitmentAgreed(
+                                new CommitmentId("jpuk-2022-digital-government-moc"),
+                                new PartnershipId("jp-uk-digital-partnership"),
+                                new Area("digital-transformation"),
+                                "Memorandum of Cooperation on digital government",
+                                null,
+                                List.of(party("JP", "DIGITAL"), party("GB", "DSIT")),
+                                null,
+                                new SourceReference("Japan-UK Digital Partnership outcome document", null, "2(5)"),
+                                new ActingAgency(new CountryCode("JP"), new AgencyCode("DIGITAL")),
+                                PartialDate.year(2022))),
                 Named.of("confirmed", new CommitmentConfirmed(SEMICONDUCTORS, DSIT, MINISTERIAL_MEETING)),
                 Named.of("workshop scheduled, location unknown", scheduled(null)),
                 Named.of("workshop scheduled in London", scheduled("London")),
@@ -113,11 +127,38 @@ final class SampleEvents {
                         "target amended from a quarter to a date",
                         new TargetAmended(
                                 OPEN_RAN,
-                                Target.in(Quarter.parse("2024-Q2")),
-                                Target.on(LocalDate.of(2024, 9, 30)),
+                                PartialDate.parse("2024-Q2"),
+                                PartialDate.parse("2024-09-30"),
                                 "Joint trial extended to a second test site",
                                 MIC,
                                 LocalDate.of(2024, 6, 20))),
+                Named.of(
+                        "target withdrawn: the source gives no date",
+                        new TargetAmended(
+                                OPEN_RAN,
+                                PartialDate.parse("2024-12-31"),
+                                null,
+                                "The source gives no date",
+                                MIC,
+                                LocalDate.of(2026, 11, 27))),
+                Named.of(
+                        "target set where there was none",
+                        new TargetAmended(
+                                OPEN_RAN,
+                                null,
+                                PartialDate.parse("2025"),
+                                "Both sides set a year",
+                                MIC,
+                                LocalDate.of(2025, 2, 3))),
+                Named.of(
+                        "agreement date corrected to the year the source gives",
+                        new AgreementDateCorrected(
+                                OPEN_RAN,
+                                PartialDate.parse("2022-12-31"),
+                                PartialDate.parse("2022"),
+                                "The source says only that it was concluded in 2022",
+                                MIC,
+                                LocalDate.of(2026, 11, 27))),
                 Named.of(
                         "withdrawn",
                         new CommitmentWithdrawn(
@@ -132,13 +173,13 @@ final class SampleEvents {
                 "Industry-academia-government semiconductor workshop",
                 "Explore further semiconductor cooperation initiatives",
                 List.of(party("JP", "METI"), party("GB", "DSIT")),
-                Target.in(Quarter.parse("2024-Q1")),
+                PartialDate.parse("2024-Q1"),
                 new SourceReference(
                         "Japan-UK Digital Partnership outcome document",
                         URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html"),
                         "2(2)"),
                 METI,
-                MINISTERIAL_MEETING);
+                PartialDate.day(MINISTERIAL_MEETING));
     }
 
     private static WorkshopScheduled scheduled(String location) {

@@ -2,6 +2,7 @@ package io.commitmentsledger.contracts.events;
 
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartialDate;
 import java.time.LocalDate;
 
 /**
@@ -10,4 +11,10 @@ import java.time.LocalDate;
  */
 @EventRevision("1")
 public record CommitmentConfirmed(CommitmentId commitmentId, ActingAgency actor, LocalDate occurredOn)
-        implements CommitmentEvent {}
+        implements CommitmentEvent {
+
+    @Override
+    public PartialDate date() {
+        return PartialDate.day(occurredOn);
+    }
+}

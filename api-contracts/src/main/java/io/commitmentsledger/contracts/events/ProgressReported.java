@@ -2,6 +2,7 @@ package io.commitmentsledger.contracts.events;
 
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartialDate;
 import java.net.URI;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -10,4 +11,10 @@ import org.jspecify.annotations.Nullable;
 @EventRevision("1")
 public record ProgressReported(
         CommitmentId commitmentId, String note, @Nullable URI evidence, ActingAgency actor, LocalDate occurredOn)
-        implements CommitmentEvent {}
+        implements CommitmentEvent {
+
+    @Override
+    public PartialDate date() {
+        return PartialDate.day(occurredOn);
+    }
+}

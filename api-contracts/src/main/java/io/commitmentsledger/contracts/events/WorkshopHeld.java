@@ -2,6 +2,7 @@ package io.commitmentsledger.contracts.events;
 
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
 
@@ -9,4 +10,10 @@ import java.time.LocalDate;
 @EventRevision("1")
 public record WorkshopHeld(
         CommitmentId commitmentId, WorkshopId workshopId, String outcome, ActingAgency actor, LocalDate occurredOn)
-        implements CommitmentEvent {}
+        implements CommitmentEvent {
+
+    @Override
+    public PartialDate date() {
+        return PartialDate.day(occurredOn);
+    }
+}

@@ -3,6 +3,7 @@ package io.commitmentsledger.contracts.events;
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
@@ -19,4 +20,10 @@ public record WorkshopRescheduled(
         String reason,
         ActingAgency actor,
         LocalDate occurredOn)
-        implements CommitmentEvent {}
+        implements CommitmentEvent {
+
+    @Override
+    public PartialDate date() {
+        return PartialDate.day(occurredOn);
+    }
+}

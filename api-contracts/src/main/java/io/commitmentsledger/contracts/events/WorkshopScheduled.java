@@ -4,6 +4,7 @@ import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import java.time.LocalDate;
@@ -21,4 +22,10 @@ public record WorkshopScheduled(
         @Nullable CountryCode host,
         ActingAgency actor,
         LocalDate occurredOn)
-        implements CommitmentEvent {}
+        implements CommitmentEvent {
+
+    @Override
+    public PartialDate date() {
+        return PartialDate.day(occurredOn);
+    }
+}

@@ -1,7 +1,9 @@
 package io.commitmentsledger.contracts.upcasting;
 
+import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.EventTypes;
+import io.commitmentsledger.contracts.events.TargetAmended;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,11 +27,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventUpcasters {
 
-    /**
-     * The ledger's revision steps, each from one revision of a type to the next. Empty while every event type is at
-     * revision 1.
-     */
-    private static final List<Upcaster> LEDGER_UPCASTERS = List.of();
+    /** The ledger's revision steps, each from one revision of a type to the next. */
+    private static final List<Upcaster> LEDGER_UPCASTERS = List.of(
+            // Revision 2 records dates as precisely as the source gives them, and a target may be absent.
+            new Upcaster(CommitmentAgreed.class, 1, json -> {
+                json.put("target", RevisionOneTargets.asPartialDate(json.get("target")));
+                return json;
+            }),
+            new Upcaster(TargetAmended.class, 1, json -> {
+                json.put("previousTarget", RevisionOneTargets.asPartialDate(json.get("previousTarget")));
+                json.put("newTarget", RevisionOneTargets.asPartialDate(json.get("newTarget")));
+                return json;
+            }));
 
     private final Map<String, Class<? extends CommitmentEvent>> types;
     private final Map<String, Integer> currentRevisions;
