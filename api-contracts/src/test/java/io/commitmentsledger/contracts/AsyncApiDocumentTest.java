@@ -12,8 +12,10 @@ import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.log.Checkpoint;
 import io.commitmentsledger.contracts.log.LeafSignature;
 import io.commitmentsledger.contracts.log.LogLeaf;
+import io.commitmentsledger.contracts.log.NoteSigner;
 import io.commitmentsledger.contracts.log.NoteVerifier;
 import io.commitmentsledger.contracts.log.VerificationFailure;
+import io.commitmentsledger.contracts.upcasting.EventUpcasters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -21,10 +23,13 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,10 +96,34 @@ class AsyncApiDocumentTest {
         assertThat(operation.at("/channel/$ref").asString()).isEqualTo("#/channels/commitmentEvents");
     }
 
-    @Test
-    void hasExactlyOneMessagePerEventType() {
-        Set<String> names = EventTypes.all().stream().map(EventTypes::name).collect(Collectors.toSet());
+    /** Each earlier revision of an event type, whose records stay on the topic, as its message names it. */
+    record EarlierRevision(Class<? extends CommitmentEvent> type, int revision) {
 
+        String messageName() {
+            return EventTypes.name(type) + "Revision" + revision;
+        }
+
+        @Override
+        public String toString() {
+            return messageName();
+        }
+    }
+
+    static List<EarlierRevision> earlierRevisions() {
+        return EventTypes.all().stream()
+                .flatMap(type -> IntStream.range(1, Integer.parseInt(EventTypes.revision(type)))
+                        .mapToObj(revision -> new EarlierRevision(type, revision)))
+                .toList();
+    }
+
+    @Test
+    void hasOneMessagePerRevisionOfEveryEventType() {
+        Set<String> names = Stream.concat(
+                        EventTypes.all().stream().map(EventTypes::name),
+                        earlierRevisions().stream().map(EarlierRevision::messageName))
+                .collect(Collectors.toSet());
+
+        assertThat(earlierRevisions()).isNotEmpty();
         assertThat(DOCUMENT.path("components").path("messages").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(names);
         assertThat(channel().path("messages").propertyNames()).containsExactlyInAnyOrderElementsOf(names);
@@ -105,6 +134,39 @@ class AsyncApiDocumentTest {
                 .containsExactlyInAnyOrderElementsOf(names.stream()
                         .map(name -> "#/channels/commitmentEvents/messages/" + name)
                         .toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("earlierRevisions")
+    void describesEachEarlierRevisionWithExamplesThatVerifyAndUpcastToTheCurrentOne(EarlierRevision earlier)
+            throws VerificationFailure {
+        String name = EventTypes.name(earlier.type());
+        String revision = String.valueOf(earlier.revision());
+        JsonNode message = message(DOCUMENT, earlier.messageName());
+        JsonNode ownHeaders = message.at("/headers/allOf/1/properties");
+
+        assertThat(message.path("name").asString()).isEqualTo(name);
+        assertThat(ownHeaders.at("/ce_type/const").asString()).isEqualTo(EventTypes.cloudEventType(name, revision));
+        assertThat(ownHeaders.at("/ce_dataschema/const").asString())
+                .isEqualTo(EventTypes.dataSchema(name, revision).toString());
+        assertThat(message.at("/payload/$ref").asString()).isEqualTo("./" + EventTypes.schemaResource(name, revision));
+        Schema schema = EventSchemas.at(EventTypes.dataSchema(name, revision).toString());
+        assertThat(message.path("examples").size()).isPositive();
+        for (JsonNode example : message.path("examples")) {
+            JsonNode payload = example.path("payload");
+            assertThat(schema.validate(payload)).isEmpty();
+            assertThat(EventSchemas.validate(earlier.type(), payload))
+                    .as("an earlier revision's example is not valid in the current shape, or it needs no revision")
+                    .isNotEmpty();
+            verify(example, name, revision);
+            @SuppressWarnings("unchecked")
+            Map<String, @Nullable Object> upcast =
+                    EventUpcasters.ledger().upcast(name, earlier.revision(), json.convertValue(payload, Map.class));
+            assertThat(EventSchemas.validate(earlier.type(), json.valueToTree(upcast)))
+                    .isEmpty();
+            assertThat(json.convertValue(upcast, earlier.type()).commitmentId().value())
+                    .isEqualTo(payload.path("commitmentId").asString());
+        }
     }
 
     @ParameterizedTest
@@ -187,39 +249,53 @@ class AsyncApiDocumentTest {
 
     /** The example key named in the document's description, which signs its examples. */
     private static final String EXAMPLE_VERIFIER_KEY =
-            "commitments-ledger.example/log+aebb5c09+AbdFKxCZeVNTaKMQe8e8RjS+rJilk9RzbyfxkZSWznfV";
+            "commitments-ledger.example/log+8c4501f8+Ae3Wlb92cip+U5rqLPjyaLYNgjOmdrRrRXXIUcWvBSHC";
 
     @ParameterizedTest
     @MethodSource("eventTypes")
     void givesExamplesThatVerifyAsTheDocumentSays(Class<? extends CommitmentEvent> type) throws VerificationFailure {
         assertThat(DOCUMENT.at("/info/description").asString()).contains(EXAMPLE_VERIFIER_KEY);
-        NoteVerifier exampleKey = NoteVerifier.parse(EXAMPLE_VERIFIER_KEY);
 
         for (JsonNode example : message(DOCUMENT, EventTypes.name(type)).path("examples")) {
-            JsonNode headers = example.path("headers");
-            byte[] previous = Base64.getDecoder()
-                    .decode(headers.path(CloudEventHeaders.PREVIOUS_LEAF_HASH).asString());
-            LogLeaf leaf = LogLeaf.of(
-                    Long.parseLong(headers.path(CloudEventHeaders.LOG_INDEX).asString()),
-                    headers.path(CloudEventHeaders.SUBJECT).asString(),
-                    Long.parseLong(
-                            headers.path(CloudEventHeaders.COMMITMENT_SEQUENCE).asString()),
-                    headers.path(CloudEventHeaders.ID).asString(),
-                    EventTypes.name(type),
-                    EventTypes.revision(type),
-                    headers.path(CloudEventHeaders.TIME).asString(),
-                    json.writeValueAsBytes(example.path("payload")),
-                    previous);
-            byte[] leafHash = Base64.getDecoder()
-                    .decode(headers.path(CloudEventHeaders.LEAF_HASH).asString());
-
-            assertThat(leaf.hash()).isEqualTo(leafHash);
-            LeafSignature.verify(
-                    leafHash, headers.path(CloudEventHeaders.LEDGER_SIGNATURE).asString(), List.of(exampleKey));
-            if (leaf.sequence() == 0) {
-                assertThat(previous).isEqualTo(LogLeaf.NO_PREVIOUS_LEAF);
-            }
+            verify(example, EventTypes.name(type), EventTypes.revision(type));
         }
+    }
+
+    /** Checks an example's leaf hash and signature as a subscriber checks a record's. */
+    private static void verify(JsonNode example, String name, String revision) throws VerificationFailure {
+        JsonNode headers = example.path("headers");
+        byte[] previous = Base64.getDecoder()
+                .decode(headers.path(CloudEventHeaders.PREVIOUS_LEAF_HASH).asString());
+        LogLeaf leaf = LogLeaf.of(
+                Long.parseLong(headers.path(CloudEventHeaders.LOG_INDEX).asString()),
+                headers.path(CloudEventHeaders.SUBJECT).asString(),
+                Long.parseLong(
+                        headers.path(CloudEventHeaders.COMMITMENT_SEQUENCE).asString()),
+                headers.path(CloudEventHeaders.ID).asString(),
+                name,
+                revision,
+                headers.path(CloudEventHeaders.TIME).asString(),
+                JsonMapper.builder().build().writeValueAsBytes(example.path("payload")),
+                previous);
+        byte[] leafHash = Base64.getDecoder()
+                .decode(headers.path(CloudEventHeaders.LEAF_HASH).asString());
+
+        assertThat(leaf.hash()).isEqualTo(leafHash);
+        LeafSignature.verify(
+                leafHash,
+                headers.path(CloudEventHeaders.LEDGER_SIGNATURE).asString(),
+                List.of(NoteVerifier.parse(EXAMPLE_VERIFIER_KEY)));
+        if (leaf.sequence() == 0) {
+            assertThat(previous).isEqualTo(LogLeaf.NO_PREVIOUS_LEAF);
+        }
+    }
+
+    @Test
+    void signsItsExamplesWithThePrivateHalfOfThePublishedExampleKey() {
+        assertThat(NoteSigner.parse(AsyncApiExampleSigner.EXAMPLE_SIGNER_KEY)
+                        .verifier()
+                        .verifierKey())
+                .isEqualTo(EXAMPLE_VERIFIER_KEY);
     }
 
     @Test

@@ -45,6 +45,43 @@ class EventUpcastersTest {
     }
 
     @Test
+    void readsRevisionOneTargetsAsTheDatesTheyWrite() {
+        EventUpcasters ledger = EventUpcasters.ledger();
+
+        assertThat(ledger.upcast(
+                        "CommitmentAgreed",
+                        1,
+                        object("target", object("quarter", "2024-Q1"), "occurredOn", "2024-01-16")))
+                .containsEntry("target", "2024-Q1")
+                .containsEntry("occurredOn", "2024-01-16");
+        assertThat(ledger.upcast(
+                        "TargetAmended",
+                        1,
+                        object(
+                                "previousTarget",
+                                object("date", "2024-12-31"),
+                                "newTarget",
+                                object("quarter", "2025-Q2"))))
+                .containsEntry("previousTarget", "2024-12-31")
+                .containsEntry("newTarget", "2025-Q2");
+        assertThat(ledger.upcast("CommitmentAgreed", 2, object("target", "2024")))
+                .containsEntry("target", "2024");
+    }
+
+    @Test
+    void refusesARevisionOneTargetOfAnotherShapeRatherThanGuess() {
+        assertThatThrownBy(() -> EventUpcasters.ledger()
+                        .upcast(
+                                "CommitmentAgreed",
+                                1,
+                                object("target", object("date", "2024-12-31", "quarter", "2024-Q4"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a revision-1 target is");
+        assertThatThrownBy(() -> EventUpcasters.ledger().upcast("CommitmentAgreed", 1, object("target", "2024-12-31")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void upcastsTheOldestRevisionThroughEveryStepInOrder() {
         Map<String, @Nullable Object> upcast =
                 threeRevisions.upcast("ProgressReported", 1, object("comment", "Workshop held", "actor", "JP/METI"));
