@@ -32,6 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * takes the actor from the token. A rejected command is reported with the problem's status, detail and errors, and the
  * loader goes on with the rest.
  *
+ * <p>Seeds are corrected without rewriting any ledger's history. A command that replaces an earlier version of the
+ * seeds names it ({@code "supersedes": "<earlier id>"}) and lists {@code "corrections"}: commands that bring a ledger
+ * holding the earlier version to the same facts, by recording correction events with their reasons. A fresh ledger
+ * records the command itself; a ledger that already agreed the commitment answers 409 {@code commitment-exists}, and
+ * the loader then sends the corrections instead (each with its own idempotency key, so they too are recorded once).
+ *
  * <p>From the command line, with the clients {@code ./run-ledger} generated ({@link ClientCredentials#fromProperties}):
  *
  * <pre>./mvnw -q -pl local-stack exec:java -Dexec.mainClass=io.commitmentsledger.seeds.SeedLoader \
@@ -55,8 +61,27 @@ public final class SeedLoader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int ATTEMPTS = 5;
 
-    /** One API command of a seed file. */
-    public record Command(Path file, String id, String method, String path, JsonNode body) {
+    /**
+     * One API command of a seed file. {@code supersedes} names the earlier version of the seeds' command it replaces,
+     * and {@code corrections} are sent instead when the ledger already holds that earlier version; both are absent for
+     * most commands.
+     */
+    public record Command(
+            Path file,
+            String id,
+            String method,
+            String path,
+            JsonNode body,
+            @Nullable String supersedes,
+            List<Command> corrections) {
+
+        public Command {
+            corrections = List.copyOf(corrections);
+        }
+
+        public Command(Path file, String id, String method, String path, JsonNode body) {
+            this(file, id, method, path, body, null, List.of());
+        }
 
         public String idempotencyKey() {
             return KEY_PREFIX + id;
@@ -74,9 +99,11 @@ public final class SeedLoader {
 
     /**
      * The outcome of one load: {@code recorded} commands recorded events now, {@code replayed} ones were already there
-     * (answered again for their idempotency key, or accepted without change), {@code rejected} ones were refused.
+     * (answered again for their idempotency key, or accepted without change), {@code superseded} ones found the
+     * earlier version they replace already in the ledger (their corrections were sent and are counted as recorded or
+     * replayed), {@code rejected} ones were refused.
      */
-    public record Result(int commands, int recorded, int replayed, List<Rejection> rejected) {
+    public record Result(int commands, int recorded, int replayed, int superseded, List<Rejection> rejected) {
 
         public boolean ok() {
             return rejected.isEmpty();
@@ -119,34 +146,43 @@ public final class SeedLoader {
         List<Command> commands = readSeeds(seeds);
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        int recorded = 0;
-        int replayed = 0;
-        List<Rejection> rejected = new ArrayList<>();
+        Tally tally = new Tally();
         out.printf("Loading %d commands from %s into %s%n", commands.size(), seeds, base);
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
+            String step = "[" + (i + 1) + "/" + commands.size() + "]";
             HttpResponse<String> response = send(http, base, command, authorization.apply(command.actingAgency()));
-            String outcome;
-            if (response.statusCode() / 100 == 2) {
-                if (wasReplayed(response) || !recordedAnything(response)) {
-                    replayed++;
-                    outcome = "already there";
-                } else {
-                    recorded++;
-                    outcome = "recorded";
+            if (!command.corrections().isEmpty() && holdsTheEarlierVersion(response)) {
+                tally.superseded++;
+                out.printf(
+                        "%s %s %s -> %d the ledger holds the earlier %s: sending its %d correction(s)%n",
+                        step,
+                        command.method(),
+                        command.path(),
+                        response.statusCode(),
+                        command.supersedes(),
+                        command.corrections().size());
+                for (Command correction : command.corrections()) {
+                    HttpResponse<String> corrected =
+                            send(http, base, correction, authorization.apply(correction.actingAgency()));
+                    out.printf(
+                            "%s   correction %s %s -> %d %s%n",
+                            step,
+                            correction.method(),
+                            correction.path(),
+                            corrected.statusCode(),
+                            tally.count(correction, corrected));
                 }
-            } else {
-                rejected.add(rejection(command, response));
-                outcome = "REJECTED";
+                continue;
             }
             out.printf(
-                    "[%d/%d] %s %s -> %d %s%n",
-                    i + 1, commands.size(), command.method(), command.path(), response.statusCode(), outcome);
+                    "%s %s %s -> %d %s%n",
+                    step, command.method(), command.path(), response.statusCode(), tally.count(command, response));
         }
         out.printf(
-                "%d commands: %d recorded, %d already there, %d rejected%n",
-                commands.size(), recorded, replayed, rejected.size());
-        for (Rejection rejection : rejected) {
+                "%d commands: %d recorded, %d already there, %d corrected in place of an earlier version, %d rejected%n",
+                commands.size(), tally.recorded, tally.replayed, tally.superseded, tally.rejected.size());
+        for (Rejection rejection : tally.rejected) {
             Command command = rejection.command();
             out.printf(
                     "rejected %s (%s, %s %s): %d %s: %s%n",
@@ -159,7 +195,36 @@ public final class SeedLoader {
                     rejection.detail());
             rejection.errors().forEach(error -> out.println("    " + error));
         }
-        return new Result(commands.size(), recorded, replayed, List.copyOf(rejected));
+        return new Result(
+                commands.size(), tally.recorded, tally.replayed, tally.superseded, List.copyOf(tally.rejected));
+    }
+
+    /** What one load did so far. */
+    private static final class Tally {
+        int recorded;
+        int replayed;
+        int superseded;
+        final List<Rejection> rejected = new ArrayList<>();
+
+        /** Counts one answer and says what it was. */
+        String count(Command command, HttpResponse<String> response) {
+            if (response.statusCode() / 100 != 2) {
+                rejected.add(rejection(command, response));
+                return "REJECTED";
+            }
+            if (wasReplayed(response) || !recordedAnything(response)) {
+                replayed++;
+                return "already there";
+            }
+            recorded++;
+            return "recorded";
+        }
+    }
+
+    /** The service refused an agreement because the commitment exists: the ledger holds an earlier version. */
+    private static boolean holdsTheEarlierVersion(HttpResponse<String> response) {
+        return response.statusCode() == 409
+                && problem(response, "type").filter("commitment-exists"::equals).isPresent();
     }
 
     /** Every command of every {@code *.json} file under seeds, files in path order, commands in file order. */
@@ -198,39 +263,61 @@ public final class SeedLoader {
         }
         List<Command> commands = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            JsonNode node = list.get(i);
-            String where = file + " command " + (i + 1);
-            if (!node.isObject()) {
-                throw new IllegalArgumentException(where + " is not an object");
-            }
-            for (String field : node.propertyNames()) {
-                if (!List.of("id", "method", "path", "body").contains(field)) {
-                    throw new IllegalArgumentException(where + " has an unknown field '" + field + "'");
-                }
-            }
-            String id = text(node, "id", where);
-            if (!id.matches("[\\x21-\\x7E]{1,200}")) {
-                throw new IllegalArgumentException(where + ": id must be 1 to 200 printable ASCII characters");
-            }
-            String method = text(node, "method", where);
-            String path = text(node, "path", where);
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException(where + ": path must start with '/'");
-            }
-            JsonNode body = node.get("body");
-            if (body == null || !body.isObject()) {
-                throw new IllegalArgumentException(where + ": body must be a JSON object");
-            }
-            // The loader sends each command with a token for this agency.
-            JsonNode actingAgency = body.get("actingAgency");
-            if (actingAgency == null
-                    || !actingAgency.isString()
-                    || actingAgency.asString().isBlank()) {
-                throw new IllegalArgumentException(where + ": body must name its actingAgency, such as \"JP/METI\"");
-            }
-            commands.add(new Command(file, id, method, path, body));
+            commands.add(readCommand(file, list.get(i), file + " command " + (i + 1), true));
         }
         return commands;
+    }
+
+    private static Command readCommand(Path file, JsonNode node, String where, boolean mayCorrect) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + " is not an object");
+        }
+        List<String> fields = mayCorrect
+                ? List.of("id", "method", "path", "body", "supersedes", "corrections")
+                : List.of("id", "method", "path", "body");
+        for (String field : node.propertyNames()) {
+            if (!fields.contains(field)) {
+                throw new IllegalArgumentException(where + " has an unknown field '" + field + "'");
+            }
+        }
+        String id = text(node, "id", where);
+        if (!id.matches("[\\x21-\\x7E]{1,200}")) {
+            throw new IllegalArgumentException(where + ": id must be 1 to 200 printable ASCII characters");
+        }
+        String method = text(node, "method", where);
+        String path = text(node, "path", where);
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException(where + ": path must start with '/'");
+        }
+        JsonNode body = node.get("body");
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException(where + ": body must be a JSON object");
+        }
+        // The loader sends each command with a token for this agency.
+        JsonNode actingAgency = body.get("actingAgency");
+        if (actingAgency == null
+                || !actingAgency.isString()
+                || actingAgency.asString().isBlank()) {
+            throw new IllegalArgumentException(where + ": body must name its actingAgency, such as \"JP/METI\"");
+        }
+        if (node.has("supersedes") != node.has("corrections")) {
+            throw new IllegalArgumentException(
+                    where + ": 'supersedes' and 'corrections' come together: what it replaces, and how to correct a"
+                            + " ledger that holds it");
+        }
+        if (!node.has("supersedes")) {
+            return new Command(file, id, method, path, body);
+        }
+        String supersedes = text(node, "supersedes", where);
+        JsonNode list = node.get("corrections");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException(where + ": corrections must be a non-empty array of commands");
+        }
+        List<Command> corrections = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            corrections.add(readCommand(file, list.get(i), where + " correction " + (i + 1), false));
+        }
+        return new Command(file, id, method, path, body, supersedes, corrections);
     }
 
     private static String text(JsonNode node, String field, String where) {

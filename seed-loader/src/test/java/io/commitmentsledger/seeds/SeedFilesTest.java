@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,11 +35,19 @@ class SeedFilesTest {
     static final Set<String> AREAS = Set.of("open-ran", "semiconductors", "ai", "data", "digital-transformation");
     static final String SOURCE_URL = "https://www.meti.go.jp/english/press/2024/0116_002.html";
 
+    /** The seeds as first published, which ledgers loaded before issue 13 still hold. */
+    static final Path PUBLISHED_2024 = Path.of("src/test/resources/seeds-published-2024");
+
+    static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    /** Every command, with each command's corrections right after it. */
     static List<Command> commands;
 
     @BeforeAll
     static void readSeeds() {
-        commands = SeedLoader.readSeeds(SEEDS);
+        commands = SeedLoader.readSeeds(SEEDS).stream()
+                .flatMap(command -> Stream.concat(Stream.of(command), command.corrections().stream()))
+                .toList();
     }
 
     static List<Command> agreements() {
@@ -114,14 +123,89 @@ class SeedFilesTest {
             }
             assertThat(agencies(body)).as(id).contains(body.path("actingAgency").asString());
 
-            assertThat(body.path("agreedOn").asString()).as(id).matches(DATE);
-            JsonNode target = body.get("target");
-            assertThat(target.has("date") ^ target.has("quarter")).as(id).isTrue();
+            String agreedOn = body.path("agreedOn").asString();
+            assertThat(DATE.matcher(agreedOn).matches()
+                            || YEAR.matcher(agreedOn).matches())
+                    .as(id)
+                    .isTrue();
 
             JsonNode source = body.get("source");
             assertThat(source.path("title").asString()).as(id).isNotBlank();
             assertThat(source.path("url").asString()).as(id).isEqualTo(SOURCE_URL);
             assertThat(source.path("section").asString()).as(id).matches("2\\([1-5]\\)");
+        }
+    }
+
+    /**
+     * The source gives one target (the workshop in the first quarter of 2024), the meeting's day, and two years: the
+     * 2022 Memorandum and the 2023 joint statement. Nothing else is a date, and none is a day someone chose.
+     */
+    @Test
+    void inventNoDate() {
+        Map<String, String> targets = new TreeMap<>();
+        Map<String, String> agreedOn = new TreeMap<>();
+        for (Command agree : agreements()) {
+            String id = agree.body().path("commitmentId").asString();
+            agreedOn.put(id, agree.body().path("agreedOn").asString());
+            if (agree.body().has("target")) {
+                targets.put(id, agree.body().get("target").toString());
+            }
+        }
+        assertThat(targets).containsExactly(Map.entry("jpuk-2024-semiconductor-workshop", "{\"quarter\":\"2024-Q1\"}"));
+        assertThat(agreedOn)
+                .containsEntry("jpuk-2022-digital-government-moc", "2022")
+                .containsEntry("jpuk-2023-semiconductor-partnership", "2023")
+                .allSatisfy((id, on) -> assertThat(on).as(id).isIn("2024-01-16", "2022", "2023"));
+    }
+
+    /**
+     * A ledger that loaded the seeds as first published ends, after today's corrections, with the facts a fresh ledger
+     * records: each invented target withdrawn and each invented day made the year the source gives, with a reason.
+     */
+    @Test
+    void correctionsBringALedgerHoldingThePublishedSeedsToTodaysFacts() {
+        Map<String, Command> published = new HashMap<>();
+        SeedLoader.readSeeds(PUBLISHED_2024).forEach(command -> published.put(command.id(), command));
+        Set<String> ids = new HashSet<>();
+        commands.forEach(command -> ids.add(command.id()));
+        for (Command command : SeedLoader.readSeeds(SEEDS)) {
+            if (command.supersedes() == null) {
+                assertThat(published)
+                        .as("%s is new or unchanged", command.id())
+                        .hasEntrySatisfying(
+                                command.id(),
+                                earlier -> assertThat(earlier.body()).isEqualTo(command.body()));
+                continue;
+            }
+            Command earlier = published.get(command.supersedes());
+            assertThat(earlier)
+                    .as("%s supersedes a published command", command.id())
+                    .isNotNull();
+            assertThat(ids).as("a superseded id is never sent again").doesNotContain(command.supersedes());
+            String commitment = command.body().path("commitmentId").asString();
+            JsonNode facts = earlier.body().deepCopy();
+            for (Command correction : command.corrections()) {
+                assertThat(correction.path()).startsWith(COMMITMENTS + "/" + commitment + "/");
+                assertThat(correction.body().path("reason").asString())
+                        .as(correction.id())
+                        .isNotBlank();
+                if (correction.path().endsWith("/amendments")) {
+                    ((tools.jackson.databind.node.ObjectNode) facts).remove("target");
+                    if (!correction.body().get("target").isNull()) {
+                        ((tools.jackson.databind.node.ObjectNode) facts)
+                                .set("target", correction.body().get("target"));
+                    }
+                } else {
+                    assertThat(correction.path()).endsWith("/agreement-date-corrections");
+                    ((tools.jackson.databind.node.ObjectNode) facts)
+                            .set("agreedOn", correction.body().get("agreedOn"));
+                }
+            }
+            for (String fact : List.of("target", "agreedOn", "parties", "area", "title", "partnershipId")) {
+                assertThat(facts.get(fact))
+                        .as(commitment + " " + fact)
+                        .isEqualTo(command.body().get(fact));
+            }
         }
     }
 
@@ -142,7 +226,7 @@ class SeedFilesTest {
             assertThat(agencies(agreement))
                     .as(command.id())
                     .contains(command.body().path("actingAgency").asString());
-            LocalDate agreedOn = LocalDate.parse(agreement.get("agreedOn").asString());
+            LocalDate agreedOn = firstDay(agreement.get("agreedOn").asString());
             for (LocalDate date : dates(command.body())) {
                 assertThat(date).as(command.id()).isAfterOrEqualTo(agreedOn);
             }
@@ -188,10 +272,18 @@ class SeedFilesTest {
         for (String field : body.propertyNames()) {
             JsonNode value = body.get(field);
             if (field.endsWith("On")) {
-                assertThat(value.asString()).as(field).matches(DATE);
-                dates.add(LocalDate.parse(value.asString()));
+                dates.add(field.equals("agreedOn") ? firstDay(value.asString()) : LocalDate.parse(value.asString()));
             }
         }
         return dates;
+    }
+
+    /** The first day of a day or a year, the two precisions the seeds use. */
+    static LocalDate firstDay(String date) {
+        if (YEAR.matcher(date).matches()) {
+            return LocalDate.of(Integer.parseInt(date), 1, 1);
+        }
+        assertThat(date).matches(DATE);
+        return LocalDate.parse(date);
     }
 }

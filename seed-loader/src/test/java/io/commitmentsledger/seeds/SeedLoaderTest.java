@@ -31,6 +31,8 @@ class SeedLoaderTest {
     final Map<String, String> firstBodies = new HashMap<>();
     final List<String> keys = new java.util.ArrayList<>();
     final List<String> authorizations = new java.util.ArrayList<>();
+    /** Commitments the stand-in ledger holds from an earlier version of the seeds. */
+    final java.util.Set<String> agreedEarlier = new java.util.HashSet<>();
 
     /** What the tests hand the loader as the token source. */
     static String bearer(String agency) {
@@ -70,6 +72,13 @@ class SeedLoaderTest {
             respond(exchange, 400, "application/problem+json", """
                     {"type": "https://commitments-ledger.dev/problems/invalid-request", "status": 400,
                      "detail": "1 field is invalid", "errors": [{"field": "agreedOn", "message": "must not be in the future"}]}""");
+            return;
+        }
+        String commitmentId = JSON.readTree(body).path("commitmentId").asString("");
+        if (!firstBodies.containsKey(key) && agreedEarlier.contains(commitmentId)) {
+            respond(exchange, 409, "application/problem+json", """
+                    {"type": "https://commitments-ledger.dev/problems/commitment-exists", "status": 409,
+                     "detail": "a commitment with this id has already been agreed"}""");
             return;
         }
         if (firstBodies.containsKey(key)) {
@@ -121,12 +130,71 @@ class SeedLoaderTest {
         assertThat(keys).containsExactly("seed-a", "seed-b", "seed-c", "seed-a", "seed-b", "seed-c");
         assertThat(authorizations.subList(0, 3))
                 .containsExactly(bearer("JP/METI"), bearer("JP/METI"), bearer("GB/DSIT"));
-        assertThat(first).isEqualTo(new SeedLoader.Result(3, 3, 0, List.of()));
-        assertThat(second).isEqualTo(new SeedLoader.Result(3, 0, 3, List.of()));
+        assertThat(first).isEqualTo(new SeedLoader.Result(3, 3, 0, 0, List.of()));
+        assertThat(second).isEqualTo(new SeedLoader.Result(3, 0, 3, 0, List.of()));
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("[1/3] POST /api/v1/commitments -> 201 recorded")
                 .contains("[3/3] POST /api/v1/commitments/x/confirmations -> 201 already there")
-                .contains("3 commands: 0 recorded, 3 already there, 0 rejected");
+                .contains(
+                        "3 commands: 0 recorded, 3 already there, 0 corrected in place of an earlier version, 0 rejected");
+    }
+
+    private static final String SUPERSEDING_AGREEMENT = """
+            [{"id": "x/agree-as-the-source-says", "supersedes": "x/agree", "method": "POST", "path": "/api/v1/commitments",
+              "body": {"commitmentId": "x", "actingAgency": "JP/METI"},
+              "corrections": [
+                {"id": "x/withdraw-target", "method": "POST", "path": "/api/v1/commitments/x/amendments",
+                 "body": {"target": null, "reason": "The source gives no date", "actingAgency": "JP/METI"}}]},
+             {"id": "x/confirm-jp", "method": "POST", "path": "/api/v1/commitments/x/confirmations",
+              "body": {"actingAgency": "JP/METI"}}]""";
+
+    @Test
+    void aLedgerHoldingTheEarlierVersionGetsTheCorrectionsOnceAndAFreshOneNone() throws IOException {
+        seed("01-x.json", SUPERSEDING_AGREEMENT);
+        agreedEarlier.add("x");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        SeedLoader.Result first = SeedLoader.load(base(), seeds, out, SeedLoaderTest::bearer);
+        SeedLoader.Result again = SeedLoader.load(base(), seeds, out, SeedLoaderTest::bearer);
+
+        assertThat(keys)
+                .containsExactly(
+                        "seed-x/agree-as-the-source-says",
+                        "seed-x/withdraw-target",
+                        "seed-x/confirm-jp",
+                        "seed-x/agree-as-the-source-says",
+                        "seed-x/withdraw-target",
+                        "seed-x/confirm-jp");
+        assertThat(first).isEqualTo(new SeedLoader.Result(2, 2, 0, 1, List.of()));
+        assertThat(again).isEqualTo(new SeedLoader.Result(2, 0, 2, 1, List.of()));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("[1/2] POST /api/v1/commitments -> 409 the ledger holds the earlier x/agree: sending its 1"
+                        + " correction(s)")
+                .contains("[1/2]   correction POST /api/v1/commitments/x/amendments -> 201 recorded");
+
+        keys.clear();
+        agreedEarlier.clear();
+        firstBodies.clear();
+        SeedLoader.Result fresh = SeedLoader.load(base(), seeds, out, SeedLoaderTest::bearer);
+
+        assertThat(keys).containsExactly("seed-x/agree-as-the-source-says", "seed-x/confirm-jp");
+        assertThat(fresh).isEqualTo(new SeedLoader.Result(2, 2, 0, 0, List.of()));
+    }
+
+    @Test
+    void refusesAReplacementWithoutItsCorrectionsOrCorrectionsThatCorrectAgain() throws IOException {
+        seed("01-x.json", """
+                [{"id": "x/agree-2", "supersedes": "x/agree", "method": "POST", "path": "/api/v1/commitments",
+                  "body": {"actingAgency": "JP/METI"}}]""");
+        assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("come together");
+
+        seed("01-x.json", """
+                [{"id": "x/agree-2", "supersedes": "x/agree", "method": "POST", "path": "/api/v1/commitments",
+                  "body": {"actingAgency": "JP/METI"},
+                  "corrections": [{"id": "y", "supersedes": "z", "corrections": [], "method": "POST", "path": "/a",
+                                   "body": {"actingAgency": "JP/METI"}}]}]""");
+        assertThatThrownBy(() -> SeedLoader.readSeeds(seeds)).hasMessageContaining("unknown field 'supersedes'");
     }
 
     @Test
