@@ -195,7 +195,7 @@ public final class LoadGenerator implements AutoCloseable {
                 "/api/v1/commitments",
                 "JP/METI",
                 """
-                {"commitmentId": "%s", "partnershipId": "fault-tests", "area": "semiconductors",
+                {"commitmentId": "%s", "partnershipId": "jp-uk-digital-partnership", "area": "semiconductors",
                  "title": "Fault test commitment", "description": "%s",
                  "parties": [{"country": "JP", "agencies": ["METI"]}, {"country": "GB", "agencies": ["DSIT"]}],
                  "target": {"quarter": "2024-Q4"}, "agreedOn": "2024-01-16",
