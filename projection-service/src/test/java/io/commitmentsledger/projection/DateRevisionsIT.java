@@ -152,11 +152,21 @@ class DateRevisionsIT {
 
         Map<String, String> live = answers(http, partnership, expected);
 
-        assertThat(http.get("/api/v1/commitments/" + workshop)
-                        .json()
-                        .at("/workshops/0/state")
-                        .asString())
-                .isEqualTo("WINDOW_PASSED");
+        JsonNode passed = http.get("/api/v1/commitments/" + workshop).json().at("/workshops/0");
+        assertThat(passed.get("state").asString()).isEqualTo("WINDOW_PASSED");
+        assertThat(passed.propertyNames())
+                .as("only the record's components")
+                .containsExactlyInAnyOrder(
+                        "workshopId",
+                        "title",
+                        "start",
+                        "end",
+                        "format",
+                        "location",
+                        "host",
+                        "state",
+                        "heldOn",
+                        "outcome");
         assertThat(timelineLine(http, withdrawn, 1))
                 .isEqualTo("Target withdrawn by JP/METI (was 2024-12-31), no date set: The source gives no date");
         assertThat(timelineLine(http, corrected, 1))
