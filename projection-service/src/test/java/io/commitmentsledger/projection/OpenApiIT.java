@@ -116,13 +116,40 @@ class OpenApiIT {
                 .isZero();
         String commitment = """
                 {"commitmentId": "c1", "partnershipId": "jp-uk", "area": "ai", "title": "T", "description": null,
-                 "parties": [], "status": "AGREED", "overdue": false, "target": {"quarter": "2024-Q1"},
+                 "parties": [], "status": "AGREED", "overdue": false, "target": "2024-Q1",
                  "deadline": "2024-03-31", "source": {"title": "S"}, "agreedOn": "2024-01-16", "workshops": [],
                  "lastActivityOn": "2024-01-16", "lastRecordedAt": "2024-01-16T10:00:00Z", "version": 0,
                  "stale": false}""";
 
         assertThat(problems(contract, "/api/v1/commitments/c1", 200, JSON, commitment))
                 .isEmpty();
+        assertThat(problems(
+                        contract,
+                        "/api/v1/commitments/c1",
+                        200,
+                        JSON,
+                        commitment
+                                .replace("\"target\": \"2024-Q1\"", "\"target\": null")
+                                .replace("\"deadline\": \"2024-03-31\"", "\"deadline\": null")
+                                .replace("\"agreedOn\": \"2024-01-16\"", "\"agreedOn\": \"2022\"")))
+                .as("no date set, agreed in a year")
+                .isEmpty();
+        assertThat(problems(
+                        contract,
+                        "/api/v1/commitments/c1",
+                        200,
+                        JSON,
+                        commitment.replace("\"target\": \"2024-Q1\"", "\"target\": {\"quarter\": \"2024-Q1\"}")))
+                .as("revision 1's target object is not the API's")
+                .isNotEmpty();
+        assertThat(problems(
+                        contract,
+                        "/api/v1/commitments/c1",
+                        200,
+                        JSON,
+                        commitment.replace("\"target\": \"2024-Q1\"", "\"target\": \"2024-Q5\"")))
+                .as("not a date of any precision")
+                .isNotEmpty();
         assertThat(problems(contract, "/api/v1/commitments/c1", 409, PROBLEM, commitment))
                 .singleElement(as(STRING))
                 .contains("status 409 is not documented");

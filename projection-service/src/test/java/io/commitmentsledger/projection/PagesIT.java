@@ -11,8 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Quarter;
-import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -65,7 +64,7 @@ class PagesIT {
                             partnership,
                             "semiconductors",
                             "Industry-academia-government semiconductor workshop",
-                            Target.in(Quarter.parse("2099-Q1"))),
+                            PartialDate.parse("2099-Q1")),
                     0);
             topic.publish(new CommitmentConfirmed(workshop, METI, MEETING), 1);
             topic.publish(
@@ -86,7 +85,7 @@ class PagesIT {
                             partnership,
                             "open-ran",
                             "Open RAN deployment in third countries",
-                            Target.in(Quarter.parse("2024-Q4"))),
+                            PartialDate.parse("2024-Q4")),
                     0);
         }
         Http http = new Http(port);

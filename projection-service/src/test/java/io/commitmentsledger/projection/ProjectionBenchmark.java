@@ -10,9 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Quarter;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.SampleText;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
@@ -117,7 +116,7 @@ class ProjectionBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration LEDGER_START_TIMEOUT = Duration.ofMinutes(3);
-    private static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
+    private static final PartialDate FAR_AHEAD = PartialDate.parse("2099-Q4");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort

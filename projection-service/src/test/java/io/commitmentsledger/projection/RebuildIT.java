@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commitmentsledger.contracts.CommitmentId;
-import io.commitmentsledger.contracts.Quarter;
-import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.projection.support.Http;
@@ -59,7 +58,7 @@ class RebuildIT {
                                 "jp-uk-digital-partnership",
                                 i % 2 == 0 ? "ai" : "data",
                                 "Commitment " + i,
-                                Target.in(Quarter.parse(i % 3 == 0 ? "2024-Q1" : "2099-Q1"))),
+                                PartialDate.parse(i % 3 == 0 ? "2024-Q1" : "2099-Q1")),
                         0);
                 topic.publish(new CommitmentConfirmed(id, METI, MEETING), 1);
                 if (i % 2 == 0) {
@@ -72,13 +71,7 @@ class RebuildIT {
             CommitmentId holed = newId("rebuild-hole");
             ids.add(holed);
             topic.publish(
-                    agreed(
-                            holed,
-                            "jp-uk-digital-partnership",
-                            "ai",
-                            "With a hole",
-                            Target.in(Quarter.parse("2099-Q1"))),
-                    0);
+                    agreed(holed, "jp-uk-digital-partnership", "ai", "With a hole", PartialDate.parse("2099-Q1")), 0);
             LedgerTopic.record(new CommitmentConfirmed(holed, METI, MEETING), 1); // recorded, never delivered
             topic.publish(new ProgressReported(holed, "Arrives before sequence 1", null, DSIT, MEETING), 2);
         }

@@ -1,5 +1,6 @@
 package io.commitmentsledger.projection.store;
 
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.projection.summary.AppliedEvent;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.commitmentsledger.projection.summary.SummaryFold;
@@ -18,7 +19,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReadModelQueries {
 
-    private static final String OVERDUE = " (status IN ('AGREED', 'CONFIRMED') AND deadline < ?)";
+    /**
+     * {@link CommitmentSummary#overdue} in SQL: open, with a real target whose last day is before today. A commitment
+     * with no date set has no deadline (NULL), and is never overdue: {@code deadline < ?} is then NULL, which the
+     * {@code coalesce} makes false, so that {@code NOT} of it (the {@code overdue=false} filter) keeps it.
+     */
+    private static final String OVERDUE = " coalesce(status IN ('AGREED', 'CONFIRMED') AND deadline < ?, FALSE)";
 
     private final JdbcClient jdbc;
     private final Generations generations;
@@ -63,7 +69,7 @@ public class ReadModelQueries {
                         row.getString(4),
                         row.getString(5),
                         row.getString(6),
-                        row.getObject(7, LocalDate.class),
+                        PartialDate.parse(row.getString(7)),
                         row.getTimestamp(8).toInstant(),
                         row.getString(9),
                         row.getString(10),

@@ -1,9 +1,9 @@
 package io.commitmentsledger.projection.store;
 
+import io.commitmentsledger.contracts.PartialDate;
 import java.time.Instant;
-import java.time.LocalDate;
 
-/** One stored timeline entry. */
+/** One stored timeline entry; {@code occurredOn} as precise as the event gives it (an agreement may give a year). */
 public record TimelineRow(
         String commitmentId,
         long sequence,
@@ -11,7 +11,7 @@ public record TimelineRow(
         String eventId,
         String kind,
         String revision,
-        LocalDate occurredOn,
+        PartialDate occurredOn,
         Instant recordedAt,
         String actor,
         String summary,

@@ -1,9 +1,10 @@
 package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.Party;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.AgreementDateCorrected;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentCompleted;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -36,11 +37,11 @@ import org.jspecify.annotations.Nullable;
 public final class SummaryFold {
 
     /** {@link WorkshopView#state()} of a workshop that is scheduled, possibly after rescheduling. */
-    public static final String SCHEDULED = "SCHEDULED";
+    public static final String SCHEDULED = WorkshopView.SCHEDULED;
     /** {@link WorkshopView#state()} of a workshop that will not be held. */
-    public static final String CANCELLED = "CANCELLED";
+    public static final String CANCELLED = WorkshopView.CANCELLED;
     /** {@link WorkshopView#state()} of a workshop that was held. */
-    public static final String HELD = "HELD";
+    public static final String HELD = WorkshopView.HELD;
 
     private SummaryFold() {}
 
@@ -116,9 +117,12 @@ public final class SummaryFold {
         } else if (event instanceof CommitmentCompleted) {
             return with(current, current.parties(), CommitmentStatus.COMPLETED, current.target(), current.workshops());
         } else if (event instanceof TargetAmended e) {
+            // a null new target withdraws the target: no date set, so never overdue
             return with(current, current.parties(), current.status(), e.newTarget(), current.workshops());
         } else if (event instanceof CommitmentWithdrawn) {
             return with(current, current.parties(), CommitmentStatus.WITHDRAWN, current.target(), current.workshops());
+        } else if (event instanceof AgreementDateCorrected e) {
+            return withAgreedOn(current, e.agreedOn());
         }
         throw new IllegalStateException(
                 "SummaryFold does not handle " + event.getClass().getName());
@@ -139,7 +143,7 @@ public final class SummaryFold {
                 agreed.source(),
                 agreed.occurredOn(),
                 List.of(),
-                agreed.occurredOn(),
+                agreed.date(),
                 applied.recordedAt(),
                 applied.sequence());
     }
@@ -243,7 +247,7 @@ public final class SummaryFold {
             CommitmentSummary s,
             List<PartyState> parties,
             CommitmentStatus status,
-            Target target,
+            @Nullable PartialDate target,
             List<WorkshopView> workshops) {
         return new CommitmentSummary(
                 s.commitmentId(),
@@ -262,12 +266,32 @@ public final class SummaryFold {
                 s.version());
     }
 
-    /** The newest event's marks: the latest world date seen, and when and at which sequence it was recorded. */
+    private static CommitmentSummary withAgreedOn(CommitmentSummary s, PartialDate agreedOn) {
+        return new CommitmentSummary(
+                s.commitmentId(),
+                s.partnershipId(),
+                s.area(),
+                s.title(),
+                s.description(),
+                s.parties(),
+                s.status(),
+                s.target(),
+                s.source(),
+                agreedOn,
+                s.workshops(),
+                s.lastActivityOn(),
+                s.lastRecordedAt(),
+                s.version());
+    }
+
+    /**
+     * The newest event's marks: the latest world date seen (a later day, or a date that starts later; a day beats the
+     * year or quarter it falls in), and when and at which sequence it was recorded.
+     */
     private static CommitmentSummary stamped(CommitmentSummary s, CommitmentEvent event, AppliedEvent applied) {
-        LocalDate lastActivityOn =
-                s.lastActivityOn() == null || event.occurredOn().isAfter(s.lastActivityOn())
-                        ? event.occurredOn()
-                        : s.lastActivityOn();
+        PartialDate lastActivityOn = s.lastActivityOn() == null || isLater(event.date(), s.lastActivityOn())
+                ? event.date()
+                : s.lastActivityOn();
         return new CommitmentSummary(
                 s.commitmentId(),
                 s.partnershipId(),
@@ -283,6 +307,15 @@ public final class SummaryFold {
                 lastActivityOn,
                 applied.recordedAt(),
                 applied.sequence());
+    }
+
+    /**
+     * Whether {@code date} replaces {@code than} as the newest activity: it starts later (2022-03-05 after 2022), or on
+     * the same day and is finer (2022-01-01 after 2022), so the newest date is also the most precise one known.
+     */
+    private static boolean isLater(PartialDate date, PartialDate than) {
+        return date.firstDay().isAfter(than.firstDay())
+                || date.firstDay().equals(than.firstDay()) && date.compareTo(than) < 0;
     }
 
     private static String describe(AppliedEvent applied) {

@@ -1,7 +1,9 @@
 package io.commitmentsledger.projection.summary;
 
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.WorkshopFormat;
+import io.commitmentsledger.contracts.events.AgreementDateCorrected;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentCompleted;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -57,7 +59,7 @@ public final class TimelineSummaries {
                     .filter(country -> !country.equals(e.actor().country().value()))
                     .collect(Collectors.joining(" and "));
             String head = "Agreed by " + actor + (others.isEmpty() ? "" : " with " + others);
-            String due = ", due " + e.target();
+            String due = e.target() == null ? ", no date set" : ", due " + e.target();
             return clean(e.title()).isEmpty() ? head + due : fit(head + ": ", e.title(), due);
         } else if (event instanceof CommitmentConfirmed) {
             return "Confirmed by " + actor;
@@ -85,13 +87,31 @@ public final class TimelineSummaries {
         } else if (event instanceof CommitmentCompleted) {
             return "Completed: both parties marked it complete (the second marking by " + actor + ")";
         } else if (event instanceof TargetAmended e) {
-            return withText(
-                    "Target moved from " + e.previousTarget() + " to " + e.newTarget() + " by " + actor, e.reason());
+            return withText(targetAmended(e.previousTarget(), e.newTarget(), actor), e.reason());
         } else if (event instanceof CommitmentWithdrawn e) {
             return withText("Withdrawn by " + actor, e.reason());
+        } else if (event instanceof AgreementDateCorrected e) {
+            return withText(
+                    "Agreement date corrected from " + e.previousAgreedOn() + " to " + e.agreedOn() + " by " + actor,
+                    e.reason());
         }
         throw new IllegalStateException(
                 "TimelineSummaries does not handle " + event.getClass().getName());
+    }
+
+    /**
+     * "Target moved from 2024-Q1 to 2024-06-30", "Target set to 2025" where there was none, or "Target withdrawn (was
+     * 2024-12-31), no date set", each "by" the actor.
+     */
+    private static String targetAmended(@Nullable PartialDate previous, @Nullable PartialDate next, String actor) {
+        if (next == null) {
+            return "Target withdrawn by " + actor + (previous == null ? "" : " (was " + previous + ")")
+                    + ", no date set";
+        }
+        if (previous == null) {
+            return "Target set to " + next + " by " + actor;
+        }
+        return "Target moved from " + previous + " to " + next + " by " + actor;
     }
 
     /** "for 2024-01-01 to 2024-03-31" (or "to …" after "rescheduled"); a single day reads "on 2024-02-20". */

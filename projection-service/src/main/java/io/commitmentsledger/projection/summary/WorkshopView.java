@@ -3,7 +3,12 @@ package io.commitmentsledger.projection.summary;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** A workshop under a commitment as it stands now. {@code state} is SCHEDULED, CANCELLED or HELD. */
+/**
+ * A workshop under a commitment. {@code state} is what the events say, {@link #SCHEDULED}, {@link #CANCELLED} or
+ * {@link #HELD}; read against a day ({@link #asOf}), a scheduled workshop whose window ended before that day is
+ * {@link #WINDOW_PASSED}: no outcome was recorded. That is derived, never stored: a holding or a cancellation recorded
+ * later still applies.
+ */
 public record WorkshopView(
         String workshopId,
         String title,
@@ -14,4 +19,33 @@ public record WorkshopView(
         @Nullable String host,
         String state,
         @Nullable LocalDate heldOn,
-        @Nullable String outcome) {}
+        @Nullable String outcome) {
+
+    /** Scheduled, possibly after rescheduling, and its window has not ended. */
+    public static final String SCHEDULED = "SCHEDULED";
+    /** Will not be held. */
+    public static final String CANCELLED = "CANCELLED";
+    /** Was held. */
+    public static final String HELD = "HELD";
+    /** Derived: scheduled, its window ended before the day asked about, and neither held nor cancelled recorded. */
+    public static final String WINDOW_PASSED = "WINDOW_PASSED";
+
+    /** This workshop as it reads on {@code today}: a scheduled one whose window has ended is {@link #WINDOW_PASSED}. */
+    public WorkshopView asOf(LocalDate today) {
+        if (!SCHEDULED.equals(state) || !end.isBefore(today)) {
+            return this;
+        }
+        return new WorkshopView(workshopId, title, start, end, format, location, host, WINDOW_PASSED, heldOn, outcome);
+    }
+
+    /** The state in plain words, for people: "scheduled", "held", "cancelled", "window passed, no outcome recorded". */
+    public String stateText() {
+        return switch (state) {
+            case SCHEDULED -> "scheduled";
+            case HELD -> "held";
+            case CANCELLED -> "cancelled";
+            case WINDOW_PASSED -> "window passed, no outcome recorded";
+            default -> state.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

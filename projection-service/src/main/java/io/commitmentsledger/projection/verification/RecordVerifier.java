@@ -78,7 +78,7 @@ public class RecordVerifier {
         // the leaf read actor and occurredOn as raw JSON strings; the event is what the projection will show
         if (!leaf.commitmentId().equals(event.event().commitmentId().value())
                 || !leaf.actor().equals(event.event().actor().toString())
-                || !leaf.occurredOn().equals(event.event().occurredOn().toString())) {
+                || !leaf.occurredOn().equals(event.event().date().toString())) {
             throw reject(
                     Check.PAYLOAD,
                     event,

@@ -4,7 +4,6 @@ import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.projection.rebuild.RebuildStatus;
 import io.commitmentsledger.projection.store.Incident;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
@@ -79,7 +78,6 @@ class ApiDocumentation {
                     CommitmentView.class,
                     PartyState.class,
                     WorkshopView.class,
-                    Target.class,
                     SourceReference.class,
                     TimelineView.class,
                     TimelineView.Entry.class,
@@ -88,6 +86,7 @@ class ApiDocumentation {
                     QueryController.PageView.class,
                     RebuildStatus.class,
                     Incident.class);
+            workshopStates(api);
             Map<String, PathItem> paths = api.getPaths();
 
             Operation list = paths.get(COMMITMENTS).getGet();
@@ -140,6 +139,21 @@ class ApiDocumentation {
 
             SecurityDocumentation.describe(api, rules, Map.of());
         };
+    }
+
+    /** A workshop's state: what its events say, or WINDOW_PASSED, derived from the day asked about. */
+    private static void workshopStates(OpenAPI api) {
+        Schema<?> state = (Schema<?>) api.getComponents()
+                .getSchemas()
+                .get("WorkshopView")
+                .getProperties()
+                .get("state");
+        state.description("SCHEDULED (its window has not ended), HELD or CANCELLED as recorded; WINDOW_PASSED when it"
+                + " was scheduled, its window ended before today (the asOf day with asOf) and neither a holding nor a"
+                + " cancellation is recorded. WINDOW_PASSED is derived when asked, not a recorded fact");
+        ((Schema<Object>) state)
+                .setEnum(List.of(
+                        WorkshopView.SCHEDULED, WorkshopView.HELD, WorkshopView.CANCELLED, WorkshopView.WINDOW_PASSED));
     }
 
     /**

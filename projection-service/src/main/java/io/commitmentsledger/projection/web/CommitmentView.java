@@ -1,7 +1,7 @@
 package io.commitmentsledger.projection.web;
 
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.commitmentsledger.projection.summary.PartyState;
@@ -23,16 +23,50 @@ record CommitmentView(
         @Nullable String description,
         List<PartyState> parties,
         CommitmentStatus status,
-        boolean overdue,
-        Target target,
-        LocalDate deadline,
-        SourceReference source,
-        LocalDate agreedOn,
 
-        @Schema(description = "Upcoming scheduled workshops first (soonest first), then the rest, latest first")
+        @Schema(
+                description = "Open (AGREED or CONFIRMED) and today (UTC; the asOf day with asOf) is after its"
+                        + " deadline. Never with no date set")
+        boolean overdue,
+
+        @Schema(
+                description = "When it is due, as precise as the source: a year (2025), quarter (2024-Q1), month"
+                        + " (2024-03) or day (2024-12-31); the form says the precision. Null when no date is set",
+                pattern = PartialDate.FORMAT,
+                maxLength = PartialDate.MAX_LENGTH,
+                example = "2024-Q1")
+        @Nullable
+        String target,
+
+        @Schema(
+                description = "The last day it is on time: the target's last day (2024-Q1: 2024-03-31). Null when no"
+                        + " date is set")
+        @Nullable
+        LocalDate deadline,
+
+        SourceReference source,
+
+        @Schema(
+                description = "When it was agreed, as precise as the source (the 2022 Memorandum: 2022), after any"
+                        + " correction",
+                pattern = PartialDate.FORMAT,
+                maxLength = PartialDate.MAX_LENGTH,
+                example = "2024-01-16")
+        String agreedOn,
+
+        @Schema(
+                description = "Upcoming scheduled workshops first (soonest first), then the rest, latest first. A"
+                        + " scheduled workshop whose window ended before today (the asOf day with asOf) with no"
+                        + " outcome recorded has state WINDOW_PASSED")
         List<WorkshopView> workshops,
 
-        LocalDate lastActivityOn,
+        @Schema(
+                description = "When the newest event happened, as precise as it says",
+                pattern = PartialDate.FORMAT,
+                maxLength = PartialDate.MAX_LENGTH,
+                example = "2024-03-28")
+        String lastActivityOn,
+
         Instant lastRecordedAt,
 
         @Schema(description = "The sequence number of the newest event applied; compare with the write side's ETag")
@@ -54,12 +88,12 @@ record CommitmentView(
                 summary.parties(),
                 summary.status(),
                 summary.overdue(today),
-                summary.target(),
-                summary.target().deadline(),
+                summary.target() == null ? null : summary.target().toString(),
+                summary.deadline(),
                 summary.source(),
-                summary.agreedOn(),
-                nextFirst(summary.workshops(), today),
-                summary.lastActivityOn(),
+                summary.agreedOn().toString(),
+                nextFirst(summary.workshops().stream().map(w -> w.asOf(today)).toList(), today),
+                summary.lastActivityOn().toString(),
                 summary.lastRecordedAt(),
                 summary.version(),
                 stale);
@@ -75,6 +109,7 @@ record CommitmentView(
     }
 
     private static boolean isUpcoming(WorkshopView workshop, LocalDate today) {
-        return "SCHEDULED".equals(workshop.state()) && !workshop.end().isBefore(today);
+        return WorkshopView.SCHEDULED.equals(workshop.state())
+                && !workshop.end().isBefore(today);
     }
 }

@@ -3,7 +3,6 @@ package io.commitmentsledger.projection.web;
 import io.commitmentsledger.projection.store.TimelineRow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +27,13 @@ record TimelineView(
             String eventId,
             @Schema(example = "WorkshopScheduled") String kind,
 
-            @Schema(description = "When it happened in the world")
-            LocalDate occurredOn,
+            @Schema(
+                    description = "When it happened in the world, as precise as the event says: a day, or for an"
+                            + " agreement possibly a year, quarter or month",
+                    pattern = io.commitmentsledger.contracts.PartialDate.FORMAT,
+                    maxLength = io.commitmentsledger.contracts.PartialDate.MAX_LENGTH,
+                    example = "2024-01-16")
+            String occurredOn,
 
             @Schema(description = "When the ledger recorded it")
             Instant recordedAt,
@@ -46,7 +50,7 @@ record TimelineView(
                     row.globalPosition(),
                     row.eventId(),
                     row.kind(),
-                    row.occurredOn(),
+                    row.occurredOn().toString(),
                     row.recordedAt(),
                     row.actor(),
                     actor[0],

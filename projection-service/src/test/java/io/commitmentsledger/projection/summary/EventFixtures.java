@@ -6,13 +6,13 @@ import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
-import io.commitmentsledger.contracts.Quarter;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.AgreementDateCorrected;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentCompleted;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Named;
 
 /**
@@ -44,7 +45,7 @@ final class EventFixtures {
     static final ActingAgency METI = ActingAgency.parse("JP/METI");
     static final ActingAgency DSIT = ActingAgency.parse("GB/DSIT");
 
-    static final Target Q1_2024 = Target.in(Quarter.parse("2024-Q1"));
+    static final PartialDate Q1_2024 = PartialDate.parse("2024-Q1");
     static final WorkshopId WORKSHOP = new WorkshopId("semiconductor-workshop-2024-q1");
     static final WorkshopId FOLLOW_UP = new WorkshopId("semiconductor-follow-up-2024-q2");
     static final DateWindow IN_Q1 = new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31));
@@ -53,6 +54,11 @@ final class EventFixtures {
     private EventFixtures() {}
 
     static CommitmentAgreed agreed() {
+        return agreed(Q1_2024, PartialDate.day(MINISTERIAL_MEETING));
+    }
+
+    /** The commitment agreed with another target (null: no date set) and agreement date. */
+    static CommitmentAgreed agreed(@Nullable PartialDate target, PartialDate agreedOn) {
         return new CommitmentAgreed(
                 ID,
                 new PartnershipId("jp-uk-digital-partnership"),
@@ -62,13 +68,13 @@ final class EventFixtures {
                 List.of(
                         new Party(new CountryCode("JP"), List.of(new AgencyCode("METI"))),
                         new Party(new CountryCode("GB"), List.of(new AgencyCode("DSIT")))),
-                Q1_2024,
+                target,
                 new SourceReference(
                         "Japan-UK Digital Partnership outcome document",
                         URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html"),
                         "2(2)"),
                 METI,
-                MINISTERIAL_MEETING);
+                agreedOn);
     }
 
     static CommitmentConfirmed confirmed(ActingAgency actor, LocalDate on) {
@@ -119,8 +125,24 @@ final class EventFixtures {
         return new CommitmentCompleted(ID, actor, on);
     }
 
-    static TargetAmended targetAmended(Target to) {
-        return new TargetAmended(ID, Q1_2024, to, "Speakers unavailable in March", METI, LocalDate.of(2024, 2, 20));
+    static TargetAmended targetAmended(PartialDate to) {
+        return targetAmended(Q1_2024, to, "Speakers unavailable in March");
+    }
+
+    /** The target moved, set where there was none ({@code from} null) or withdrawn ({@code to} null). */
+    static TargetAmended targetAmended(@Nullable PartialDate from, @Nullable PartialDate to, String reason) {
+        return new TargetAmended(ID, from, to, reason, METI, LocalDate.of(2024, 2, 20));
+    }
+
+    /** The agreement date, recorded as the meeting's day, corrected to {@code to}. */
+    static AgreementDateCorrected agreementDateCorrected(PartialDate to) {
+        return new AgreementDateCorrected(
+                ID,
+                PartialDate.day(MINISTERIAL_MEETING),
+                to,
+                "The source gives only the month",
+                METI,
+                LocalDate.of(2026, 11, 27));
     }
 
     static CommitmentWithdrawn withdrawn() {
@@ -139,8 +161,9 @@ final class EventFixtures {
                 Named.of("progress reported", progressReported("Agenda drafted", LocalDate.of(2024, 2, 10))),
                 Named.of("marked complete", markedComplete(METI, LocalDate.of(2024, 3, 20))),
                 Named.of("completed", completed(DSIT, LocalDate.of(2024, 3, 28))),
-                Named.of("target amended", targetAmended(Target.on(LocalDate.of(2024, 6, 30)))),
-                Named.of("withdrawn", withdrawn()));
+                Named.of("target amended", targetAmended(PartialDate.parse("2024-06-30"))),
+                Named.of("withdrawn", withdrawn()),
+                Named.of("agreement date corrected", agreementDateCorrected(PartialDate.parse("2024-01"))));
     }
 
     /** The whole journey: agreed, confirmed by both, a workshop held, marked complete by both, completed. */
@@ -177,6 +200,6 @@ final class EventFixtures {
 
     /** 09:00 UTC on the event's day, a minute later per sequence number so that two events never share an instant. */
     static Instant recordedAt(CommitmentEvent event, long sequence) {
-        return event.occurredOn().atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(60 * sequence);
+        return event.date().firstDay().atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(60 * sequence);
     }
 }

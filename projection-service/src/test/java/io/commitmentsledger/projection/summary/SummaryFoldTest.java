@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
@@ -71,9 +71,9 @@ class SummaryFoldTest {
         assertThat(summary.status()).isEqualTo(CommitmentStatus.AGREED);
         assertThat(summary.target()).isEqualTo(Q1_2024);
         assertThat(summary.source()).isEqualTo(agreed().source());
-        assertThat(summary.agreedOn()).isEqualTo(MINISTERIAL_MEETING);
+        assertThat(summary.agreedOn()).isEqualTo(PartialDate.day(MINISTERIAL_MEETING));
         assertThat(summary.workshops()).isEmpty();
-        assertThat(summary.lastActivityOn()).isEqualTo(MINISTERIAL_MEETING);
+        assertThat(summary.lastActivityOn()).isEqualTo(PartialDate.day(MINISTERIAL_MEETING));
     }
 
     @Test
@@ -177,9 +177,102 @@ class SummaryFoldTest {
 
     @Test
     void movesTheTargetOnAmendment() {
-        Target endOfJune = Target.on(LocalDate.of(2024, 6, 30));
+        PartialDate endOfJune = PartialDate.parse("2024-06-30");
 
         assertThat(fold(agreed(), targetAmended(endOfJune)).target()).isEqualTo(endOfJune);
+    }
+
+    @Test
+    void keepsTheTargetAsPreciseAsTheSourceGivesIt() {
+        CommitmentSummary summary = fold(agreed(PartialDate.parse("2025"), PartialDate.parse("2022")));
+
+        assertThat(summary.target()).hasToString("2025");
+        assertThat(summary.deadline()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(summary.agreedOn()).hasToString("2022");
+        assertThat(summary.lastActivityOn()).hasToString("2022");
+        assertThat(summary.overdue(LocalDate.of(2025, 12, 31))).isFalse();
+        assertThat(summary.overdue(LocalDate.of(2026, 1, 1))).isTrue();
+    }
+
+    @Test
+    void aCommitmentWithNoDateSetHasNoDeadlineAndIsNeverOverdue() {
+        CommitmentSummary summary = fold(agreed(null, PartialDate.parse("2022")));
+
+        assertThat(summary.target()).isNull();
+        assertThat(summary.deadline()).isNull();
+        assertThat(summary.overdue(LocalDate.of(2999, 1, 1))).isFalse();
+    }
+
+    @Test
+    void withdrawsTheTargetSoThatItIsNoLongerOverdue() {
+        CommitmentSummary invented =
+                fold(agreed(PartialDate.parse("2024-12-31"), PartialDate.day(MINISTERIAL_MEETING)));
+        assertThat(invented.overdue(LocalDate.of(2026, 11, 27))).isTrue();
+
+        CommitmentSummary withdrawn = SummaryFold.apply(
+                invented, applied(targetAmended(PartialDate.parse("2024-12-31"), null, "The source gives no date"), 1));
+
+        assertThat(withdrawn.target()).isNull();
+        assertThat(withdrawn.deadline()).isNull();
+        assertThat(withdrawn.overdue(LocalDate.of(2026, 11, 27))).isFalse();
+    }
+
+    @Test
+    void setsATargetWhereThereWasNone() {
+        CommitmentSummary summary = fold(
+                agreed(null, PartialDate.day(MINISTERIAL_MEETING)),
+                targetAmended(null, PartialDate.parse("2025"), "Date set at the review"));
+
+        assertThat(summary.target()).hasToString("2025");
+        assertThat(summary.deadline()).isEqualTo(LocalDate.of(2025, 12, 31));
+    }
+
+    @Test
+    void correctsTheAgreementDateAndKeepsItsPrecision() {
+        CommitmentSummary summary = fold(
+                agreed(null, PartialDate.parse("2022-12-31")),
+                new io.commitmentsledger.contracts.events.AgreementDateCorrected(
+                        EventFixtures.ID,
+                        PartialDate.parse("2022-12-31"),
+                        PartialDate.parse("2022"),
+                        "The source gives only the year",
+                        METI,
+                        LocalDate.of(2026, 11, 27)));
+
+        assertThat(summary.agreedOn()).hasToString("2022");
+        assertThat(summary.agreedOn().precision()).isEqualTo(PartialDate.Precision.YEAR);
+        assertThat(summary.lastActivityOn()).hasToString("2026-11-27");
+        assertThat(summary.version()).isEqualTo(1);
+    }
+
+    @Test
+    void takesAFinerOrLaterDateAsTheLastActivity() {
+        CommitmentSummary summary =
+                fold(agreed(null, PartialDate.parse("2024")), confirmed(METI, LocalDate.of(2024, 1, 1)));
+
+        assertThat(summary.lastActivityOn()).hasToString("2024-01-01");
+        assertThat(fold(agreed(null, PartialDate.parse("2024-Q2")), confirmed(METI, LocalDate.of(2024, 3, 1)))
+                        .lastActivityOn())
+                .as("a day before the quarter began is older")
+                .hasToString("2024-Q2");
+    }
+
+    @Test
+    void readsAScheduledWorkshopWhoseWindowPassedWithNoOutcomeAsSuch() {
+        WorkshopView scheduled =
+                confirmedByBoth(workshopScheduled()).workshops().get(0);
+
+        assertThat(scheduled.asOf(IN_Q1.end()).state()).isEqualTo(WorkshopView.SCHEDULED);
+        assertThat(scheduled.asOf(IN_Q1.end().plusDays(1)).state()).isEqualTo(WorkshopView.WINDOW_PASSED);
+        assertThat(scheduled.asOf(IN_Q1.end().plusDays(1)).stateText()).isEqualTo("window passed, no outcome recorded");
+        assertThat(scheduled.state()).as("the stored fact stays").isEqualTo(WorkshopView.SCHEDULED);
+        WorkshopView held =
+                confirmedByBoth(workshopScheduled(), workshopHeld()).workshops().get(0);
+        assertThat(held.asOf(LocalDate.of(2030, 1, 1)).state()).isEqualTo(WorkshopView.HELD);
+        WorkshopView cancelled = confirmedByBoth(workshopScheduled(), workshopCancelled())
+                .workshops()
+                .get(0);
+        assertThat(cancelled.asOf(LocalDate.of(2030, 1, 1)).state()).isEqualTo(WorkshopView.CANCELLED);
     }
 
     @Test
@@ -266,7 +359,7 @@ class SummaryFoldTest {
                 progressReported("Agenda drafted", LocalDate.of(2024, 2, 10)),
                 progressReported("Speakers approached last week", LocalDate.of(2024, 2, 3)));
 
-        assertThat(summary.lastActivityOn()).isEqualTo(LocalDate.of(2024, 2, 10));
+        assertThat(summary.lastActivityOn()).isEqualTo(PartialDate.parse("2024-02-10"));
     }
 
     @Test
@@ -350,7 +443,7 @@ class SummaryFoldTest {
         });
         assertThat(summary.target()).isEqualTo(Q1_2024);
         assertThat(summary.overdue(LocalDate.of(2024, 6, 1))).isFalse();
-        assertThat(summary.lastActivityOn()).isEqualTo(LocalDate.of(2024, 3, 28));
+        assertThat(summary.lastActivityOn()).isEqualTo(PartialDate.parse("2024-03-28"));
         assertThat(summary.version()).isEqualTo(journey().size() - 1);
     }
 

@@ -19,7 +19,7 @@ import static io.commitmentsledger.projection.summary.EventFixtures.workshopSche
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.ProgressReported;
@@ -151,8 +151,36 @@ class TimelineSummariesTest {
 
     @Test
     void givesTheOldAndNewTargetOfAnAmendment() {
-        assertThat(TimelineSummaries.summarize(targetAmended(Target.on(LocalDate.of(2024, 6, 30)))))
+        assertThat(TimelineSummaries.summarize(targetAmended(PartialDate.parse("2024-06-30"))))
                 .isEqualTo("Target moved from 2024-Q1 to 2024-06-30 by JP/METI: Speakers unavailable in March");
+    }
+
+    @Test
+    void saysATargetWasWithdrawnAndWhy() {
+        assertThat(TimelineSummaries.summarize(
+                        targetAmended(PartialDate.parse("2024-12-31"), null, "The source gives no date")))
+                .isEqualTo("Target withdrawn by JP/METI (was 2024-12-31), no date set: The source gives no date");
+    }
+
+    @Test
+    void saysATargetWasSetWhereThereWasNone() {
+        assertThat(TimelineSummaries.summarize(targetAmended(null, PartialDate.parse("2025"), "Set at the review")))
+                .isEqualTo("Target set to 2025 by JP/METI: Set at the review");
+    }
+
+    @Test
+    void saysAnAgreementWithNoTargetHasNoDateSet() {
+        assertThat(TimelineSummaries.summarize(agreed(null, PartialDate.parse("2022"))))
+                .isEqualTo("Agreed by JP/METI with GB: Industry-academia-government semiconductor workshop,"
+                        + " no date set");
+        assertThat(TimelineSummaries.summarize(agreed())).endsWith("semiconductor workshop, due 2024-Q1");
+    }
+
+    @Test
+    void givesTheOldAndNewAgreementDateOfACorrectionAndWhy() {
+        assertThat(TimelineSummaries.summarize(EventFixtures.agreementDateCorrected(PartialDate.parse("2024-01"))))
+                .isEqualTo("Agreement date corrected from 2024-01-16 to 2024-01 by JP/METI: The source gives only the"
+                        + " month");
     }
 
     @Test

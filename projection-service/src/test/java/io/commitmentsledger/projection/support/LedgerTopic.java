@@ -5,11 +5,10 @@ import io.commitmentsledger.contracts.AgencyCode;
 import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
-import io.commitmentsledger.contracts.Quarter;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.events.CloudEventHeaders;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentEvent;
@@ -36,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,9 +49,9 @@ public final class LedgerTopic implements AutoCloseable {
     public static final ActingAgency DSIT = ActingAgency.parse("GB/DSIT");
     public static final LocalDate MEETING = LocalDate.of(2024, 1, 16);
     /** A target long past: a commitment still open against it is overdue. */
-    public static final Target LONG_AGO = Target.in(Quarter.parse("2024-Q1"));
+    public static final PartialDate LONG_AGO = PartialDate.parse("2024-Q1");
     /** A target far ahead: never overdue while the tests run. */
-    public static final Target FAR_AHEAD = Target.in(Quarter.parse("2099-Q4"));
+    public static final PartialDate FAR_AHEAD = PartialDate.parse("2099-Q4");
 
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final AtomicLong GLOBAL_POSITION = new AtomicLong();
@@ -80,7 +80,7 @@ public final class LedgerTopic implements AutoCloseable {
     }
 
     public static CommitmentAgreed agreed(
-            CommitmentId id, String partnership, String area, String title, Target target) {
+            CommitmentId id, String partnership, String area, String title, @Nullable PartialDate target) {
         return new CommitmentAgreed(
                 id,
                 new PartnershipId(partnership),
@@ -96,7 +96,7 @@ public final class LedgerTopic implements AutoCloseable {
                         URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html"),
                         "2"),
                 METI,
-                MEETING);
+                PartialDate.day(MEETING));
     }
 
     /**
