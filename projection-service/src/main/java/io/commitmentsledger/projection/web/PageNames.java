@@ -55,6 +55,11 @@ public class PageNames {
         return named(agency, () -> names.agency(new CountryCode(country), new AgencyCode(agency)));
     }
 
+    /** A party's agencies by name: "Ministry of Economy, Trade and Industry; Digital Agency". */
+    public String agencies(PartyState party) {
+        return party.agencies().stream().map(a -> agency(party.country(), a)).collect(Collectors.joining("; "));
+    }
+
     /** A party with its agencies: "Japan (Ministry of Economy, Trade and Industry; Digital Agency)". */
     public String party(PartyState party) {
         String agencies =

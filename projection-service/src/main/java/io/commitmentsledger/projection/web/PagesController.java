@@ -44,6 +44,7 @@ class PagesController {
     private final PagesProperties properties;
     private final Freshness freshness;
     private final PageNames names;
+    private final VisibleText visibleText;
     private final Clock clock;
 
     PagesController(
@@ -52,12 +53,14 @@ class PagesController {
             PagesProperties properties,
             Freshness freshness,
             PageNames names,
+            VisibleText visibleText,
             Clock clock) {
         this.queries = queries;
         this.incidents = incidents;
         this.properties = properties;
         this.freshness = freshness;
         this.names = names;
+        this.visibleText = visibleText;
         this.clock = clock;
     }
 
@@ -189,15 +192,32 @@ class PagesController {
         boolean stale = !incidents.stale(List.of(commitmentId), null).isEmpty();
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("commitment", CommitmentView.of(summary, today, stale));
+        model.addAttribute("pageTitle", visibleText.plain(summary.title()));
         model.addAttribute(
                 "timeline",
                 queries.timeline(commitmentId, null).stream()
                         .map(TimelineView.Entry::of)
+                        .map(this::withNames)
                         .toList());
         model.addAttribute("coverage", queries.logCoverage(commitmentId));
         model.addAttribute("ledgerUrl", properties.ledgerUrl().toString().replaceAll("/+$", ""));
         model.addAttribute("today", today);
         return page(model, "commitment");
+    }
+
+    /** The entry with its summary naming agencies instead of their codes. */
+    private TimelineView.Entry withNames(TimelineView.Entry e) {
+        return new TimelineView.Entry(
+                e.sequence(),
+                e.globalPosition(),
+                e.eventId(),
+                e.kind(),
+                e.occurredOn(),
+                e.recordedAt(),
+                e.actor(),
+                e.actorCountry(),
+                e.actorAgency(),
+                names.inText(e.summary()));
     }
 
     /** Adds what every page shows (how current it is) to the model. */

@@ -88,7 +88,7 @@ record SearchForm(
     }
 
     /** Whether anything narrows the search. */
-    boolean narrowed() {
+    public boolean narrowed() {
         return partnership != null || area != null || party != null || status != null || overdue != null || q != null;
     }
 
