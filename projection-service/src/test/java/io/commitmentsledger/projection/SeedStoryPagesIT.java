@@ -306,9 +306,9 @@ class SeedStoryPagesIT {
     void takesAScreenshotOfEachPage() throws IOException {
         Map<String, Integer> heights = Map.of(
                 "front-page", 700,
-                "partnership", 2600,
-                "search", 1500,
-                "commitment", 1700,
+                "partnership", 2350,
+                "search", 1250,
+                "commitment", 1300,
                 "search-problem", 900,
                 "not-found", 700);
         boolean update = Boolean.getBoolean("screenshots.update");
