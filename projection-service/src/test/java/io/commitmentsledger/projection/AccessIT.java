@@ -126,6 +126,7 @@ class AccessIT {
                     Set.of(200, 404)),
             api("GET /", "/", Access.PAGE, 200),
             api("GET /partnerships/{partnershipId}", "/partnerships/access-no-such-partnership", Access.PAGE, 404),
+            api("GET /commitments", "/commitments", Access.PAGE, 200),
             api("GET /commitments/{commitmentId}", "/commitments/access-no-such-commitment", Access.PAGE, 404),
             new Row(null, "GET", "/ledger.css", Access.PAGE, Set.of(200)),
             // asked for directly, the error path is an unknown path

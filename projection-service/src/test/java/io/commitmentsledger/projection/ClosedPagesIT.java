@@ -24,7 +24,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         bootstrapServersProperty = "closed-pages.kafka.brokers")
 class ClosedPagesIT {
 
-    private static final List<String> PAGES = List.of("/", "/partnerships/closed-pages-none", "/ledger.css");
+    private static final List<String> PAGES =
+            List.of("/", "/partnerships/closed-pages-none", "/commitments", "/ledger.css");
 
     @Test
     void thePagesNeedAnAgencyOrAnAuditorWhenTheyAreNotPublic(EmbeddedKafkaBroker broker) {

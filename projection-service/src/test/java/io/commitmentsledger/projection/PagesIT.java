@@ -100,18 +100,24 @@ class PagesIT {
     }
 
     @Test
-    void showsAPartnershipsAreasByStatusWithOverdueCommitmentsHighlighted() {
+    void showsWhereAPartnershipStandsWithItsOverdueCommitmentsAndItsWorkshops() {
         String page = HeadlessChromium.render("http://localhost:" + port + "/partnerships/" + partnership);
 
         assertThat(page).contains("<h1>" + partnership + "</h1>");
-        assertThat(section(page, "areas")).contains("semiconductors").contains("open-ran");
+        assertThat(section(page, "progress")).contains("semiconductors").contains("open-ran");
         assertThat(section(page, "overdue"))
                 .contains("Open RAN deployment in third countries")
                 .doesNotContain("semiconductor workshop");
-        assertThat(section(page, "area-semiconductors"))
-                .contains("Industry-academia-government semiconductor workshop")
+        assertThat(section(page, "workshops-window-passed-list"))
                 .contains("Japan-UK semiconductor workshop")
-                .contains("2024-01-01 to 2024-03-31");
+                .contains("1 Jan 2024 to 31 Mar 2024")
+                .contains("Industry-academia-government semiconductor workshop");
+        assertThat(section(page, "recent"))
+                .contains("Industry-academia-government semiconductor workshop")
+                .contains("Open RAN deployment in third countries");
+        assertThat(section(page, "activity"))
+                .contains("Ministry of Economy, Trade and Industry (Japan)")
+                .contains("Confirmed 1");
     }
 
     @Test
@@ -122,13 +128,13 @@ class PagesIT {
         Matcher entries = Pattern.compile("<li>").matcher(timeline);
         assertThat(entries.results().count()).isEqualTo(3);
         assertThat(timeline)
-                .contains("Agreed by JP/METI")
-                .contains("Confirmed by JP/METI")
+                .contains("Agreed by Ministry of Economy, Trade and Industry (Japan)")
+                .contains("Confirmed by Ministry of Economy, Trade and Industry (Japan)")
                 .contains("Japan-UK semiconductor workshop");
         Matcher links = Pattern.compile("href=\"http://localhost:8080/api/v1/events/\\d+\"")
                 .matcher(timeline);
         assertThat(links.results().count()).isEqualTo(3);
-        assertThat(page).contains("not confirmed");
+        assertThat(page).contains("not confirmed").contains("2099-Q1");
     }
 
     @Test
@@ -139,9 +145,30 @@ class PagesIT {
     }
 
     @Test
-    void answersAnUnknownCommitmentWithAProblemInsteadOfAPage() {
-        assertThat(new Http(port).get("/commitments/" + newId("unknown")).status())
-                .isEqualTo(404);
+    void searchesAPartnershipsCommitmentsOnePageAtATime() {
+        String first = HeadlessChromium.render(
+                "http://localhost:" + port + "/commitments?partnership=" + partnership + "&size=1");
+        String second = HeadlessChromium.render(
+                "http://localhost:" + port + "/commitments?partnership=" + partnership + "&size=1&page=1");
+
+        assertThat(first)
+                .contains("Showing 1–1 of 2")
+                .contains("href=\"/commitments?partnership=" + partnership + "&amp;page=1&amp;size=1\" rel=\"next\"");
+        assertThat(second).contains("Showing 2–2 of 2").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(section(first, "results")).contains("Open RAN deployment in third countries", "2024-Q4");
+        assertThat(section(second, "results"))
+                .contains("Industry-academia-government semiconductor workshop", "2099-Q1");
+    }
+
+    @Test
+    void answersAnUnknownCommitmentWithANotFoundPageForBrowsersAndAProblemForOthers() {
+        CommitmentId unknown = newId("unknown");
+        Http.Response problem = new Http(port).get("/commitments/" + unknown);
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+
+        String page = HeadlessChromium.render("http://localhost:" + port + "/commitments/" + unknown);
+        assertThat(page).contains("<h1>Not found</h1>").contains("no commitment " + unknown + " is known");
     }
 
     /** The element with this id, as the browser rendered it. */

@@ -30,6 +30,11 @@ class ReadModelJson {
         return json.readValue(text, CommitmentSummary.class);
     }
 
+    /** Reads any JSON the read model keeps (a part of a summary, say) as {@code type}. */
+    <T> T read(String text, Class<T> type) {
+        return json.readValue(text, type);
+    }
+
     String text(CommitmentSummary summary) {
         return json.writeValueAsString(summary);
     }

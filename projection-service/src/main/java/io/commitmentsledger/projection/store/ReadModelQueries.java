@@ -4,6 +4,7 @@ import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.projection.summary.AppliedEvent;
 import io.commitmentsledger.projection.summary.CommitmentSummary;
 import io.commitmentsledger.projection.summary.SummaryFold;
+import io.commitmentsledger.projection.summary.WorkshopView;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -177,5 +178,109 @@ public class ReadModelQueries {
                         + generation.table("commitment_summary") + " ORDER BY last_recorded_at DESC LIMIT 1")
                 .query((row, n) -> row.getTimestamp(1).toInstant())
                 .optional());
+    }
+
+    /** For each area of a partnership and each party's country: how many commitments it confirmed and marked complete. */
+    public record PartyCount(String area, String country, long commitments, long confirmed, long markedComplete) {}
+
+    /**
+     * For each area of a partnership and each country that is a party to some of its commitments: of how many it is a
+     * party, how many it has confirmed and how many it has marked complete. One query over the summaries.
+     */
+    public List<PartyCount> partyCounts(String partnershipId) {
+        return generations.withActive(generation -> jdbc.sql("SELECT s.area, p->>'country', count(*),"
+                        + " count(*) FILTER (WHERE p->>'confirmedOn' IS NOT NULL),"
+                        + " count(*) FILTER (WHERE p->>'markedCompleteOn' IS NOT NULL) FROM "
+                        + generation.table("commitment_summary")
+                        + " s CROSS JOIN LATERAL jsonb_array_elements(s.summary->'parties') p"
+                        + " WHERE s.partnership_id = ? GROUP BY s.area, p->>'country' ORDER BY 1, 2")
+                .param(partnershipId)
+                .query((row, n) -> new PartyCount(
+                        row.getString(1), row.getString(2), row.getLong(3), row.getLong(4), row.getLong(5)))
+                .list());
+    }
+
+    /** How many events of one kind an actor (such as {@code JP/METI}) recorded. */
+    public record ActivityCount(String actor, String kind, long events) {}
+
+    /** What each actor did across a partnership's commitments: applied events counted by actor and kind. */
+    public List<ActivityCount> activity(String partnershipId) {
+        return generations.withActive(generation -> jdbc.sql("SELECT t.actor, t.kind, count(*) FROM "
+                        + generation.table("timeline_entry") + " t JOIN "
+                        + generation.table("commitment_summary")
+                        + " s ON s.commitment_id = t.commitment_id WHERE s.partnership_id = ?"
+                        + " GROUP BY t.actor, t.kind ORDER BY 1, 2")
+                .param(partnershipId)
+                .query((row, n) -> new ActivityCount(row.getString(1), row.getString(2), row.getLong(3)))
+                .list());
+    }
+
+    /** A workshop with the commitment it serves. */
+    public record PartnershipWorkshop(
+            String commitmentId, String commitmentTitle, String area, WorkshopView workshop) {}
+
+    /** Every workshop of a partnership's commitments, by the start of its window. */
+    public List<PartnershipWorkshop> workshops(String partnershipId) {
+        return generations.withActive(generation -> jdbc.sql("SELECT s.commitment_id, s.summary->>'title', s.area,"
+                        + " w::text FROM " + generation.table("commitment_summary")
+                        + " s CROSS JOIN LATERAL jsonb_array_elements(s.summary->'workshops') w"
+                        + " WHERE s.partnership_id = ? ORDER BY w->>'start', s.commitment_id")
+                .param(partnershipId)
+                .query((row, n) -> new PartnershipWorkshop(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        json.read(row.getString(4), WorkshopView.class)))
+                .list());
+    }
+
+    /** The commitments of a partnership whose newest event was recorded last, newest first. */
+    public List<CommitmentSummary> recentlyActive(String partnershipId, int limit) {
+        return generations.withActive(generation -> jdbc.sql("SELECT summary FROM "
+                        + generation.table("commitment_summary")
+                        + " WHERE partnership_id = ? ORDER BY last_recorded_at DESC, commitment_id LIMIT ?")
+                .params(partnershipId, limit)
+                .query(json.summaryColumn())
+                .list());
+    }
+
+    /** The newest event the read model has applied (by when the ledger recorded it), with its commitment's title. */
+    public record NewestEvent(
+            long globalPosition, String commitmentId, String commitmentTitle, String kind, Instant recordedAt) {}
+
+    /** The newest applied event: the one the ledger recorded last among those applied; empty before any. */
+    public Optional<NewestEvent> newestEvent() {
+        return generations.withActive(generation -> jdbc.sql("SELECT t.global_position, t.commitment_id,"
+                        + " s.summary->>'title', t.kind, t.recorded_at FROM (SELECT commitment_id, version, summary FROM "
+                        + generation.table("commitment_summary")
+                        + " ORDER BY last_recorded_at DESC, commitment_id LIMIT 1) s JOIN "
+                        + generation.table("timeline_entry")
+                        + " t ON t.commitment_id = s.commitment_id AND t.sequence = s.version")
+                .query((row, n) -> new NewestEvent(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getTimestamp(5).toInstant()))
+                .optional());
+    }
+
+    /** A partnership's area as commitments name it. */
+    public record PartnershipArea(String partnershipId, String area) {}
+
+    /** Every area that commitments name, by partnership and area. */
+    public List<PartnershipArea> areas() {
+        return generations.withActive(generation -> jdbc.sql("SELECT DISTINCT partnership_id, area FROM "
+                        + generation.table("commitment_summary") + " ORDER BY 1, 2")
+                .query((row, n) -> new PartnershipArea(row.getString(1), row.getString(2)))
+                .list());
+    }
+
+    /** Every country that is a party to some commitment, by code. */
+    public List<String> countries() {
+        return generations.withActive(generation -> jdbc.sql("SELECT DISTINCT unnest(countries) FROM "
+                        + generation.table("commitment_summary") + " ORDER BY 1")
+                .query(String.class)
+                .list());
     }
 }

@@ -42,7 +42,7 @@ class AccessConfiguration {
     static final String REBUILDS_PATH = "/api/v1/admin/rebuilds";
 
     /** The pages (PagesController) and the stylesheet they share (static/). */
-    static final String[] PAGES = {"/", "/partnerships/*", "/commitments/*", "/ledger.css"};
+    static final String[] PAGES = {"/", "/partnerships/*", "/commitments", "/commitments/*", "/ledger.css"};
 
     @Bean
     EndpointRules projectionEndpointRules(PagesProperties pages) {

@@ -28,6 +28,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(NotFound e) {
+        return notFoundProblem(e);
+    }
+
+    /** The 404 problem for what is not known; the pages answer it too, to clients that do not ask for HTML. */
+    static ProblemDetail notFoundProblem(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "commitment-not-found", "Commitment not found", e.getMessage());
     }
 

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -229,6 +230,16 @@ class LedgerFuzz {
             if (!lagging) {
                 fail("a 5xx answer:%n%s", shown);
             }
+        }
+        if (request.service() == Service.PROJECTION
+                && request.method().equals("GET")
+                && !request.target().startsWith("/api/")
+                && (status == 400 || status == 404)
+                && contentType.startsWith("text/html")
+                && request.headers().stream()
+                        .anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("accept:")
+                                && h.toLowerCase(Locale.ROOT).contains("text/html"))) {
+            return null; // a browser asking a page for HTML gets a page that says what is wrong
         }
         assertThat(contentType).as(shown).startsWith("application/problem+json");
         if (request.method().equals("HEAD")) {
