@@ -37,15 +37,4 @@ public record WorkshopView(
         }
         return new WorkshopView(workshopId, title, start, end, format, location, host, WINDOW_PASSED, heldOn, outcome);
     }
-
-    /** The state in plain words, for people: "scheduled", "held", "cancelled", "window passed, no outcome recorded". */
-    public String stateText() {
-        return switch (state) {
-            case SCHEDULED -> "scheduled";
-            case HELD -> "held";
-            case CANCELLED -> "cancelled";
-            case WINDOW_PASSED -> "window passed, no outcome recorded";
-            default -> state.toLowerCase(java.util.Locale.ROOT);
-        };
-    }
 }

@@ -111,7 +111,10 @@ public class PageText {
                 : day(workshop.start()) + " to " + day(workshop.end());
     }
 
-    /** Where a workshop stands on a day. */
+    /**
+     * Where a workshop stands on a day, for people: the API's state ({@link WorkshopView#asOf}) with "scheduled" told
+     * apart into upcoming and in its window now.
+     */
     enum WorkshopStanding {
         UPCOMING,
         IN_WINDOW,

@@ -6,11 +6,11 @@ import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
 import io.commitmentsledger.contracts.Quarter;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
@@ -83,7 +83,7 @@ public final class SeedStory {
      * the source gives (one with none is never overdue).
      */
     public static boolean overdueWhileOpen(CommitmentAgreed agreed, LocalDate today) {
-        return agreed.target() != null && today.isAfter(agreed.target().deadline());
+        return agreed.target() != null && today.isAfter(agreed.target().lastDay());
     }
 
     /** Whether the agreement names a target at all. */
@@ -138,16 +138,25 @@ public final class SeedStory {
         throw new IllegalArgumentException("SeedStory does not read " + path + " yet");
     }
 
-    /** A seed's target: {@code {"date": ...}} or {@code {"quarter": ...}}. */
-    private static Target target(JsonNode target) {
-        if (target.hasNonNull("quarter")) {
-            return Target.in(Quarter.parse(target.get("quarter").asString()));
+    /**
+     * A seed's target as the ledger records it: none when the seed gives none, else its text, written {@code "2024-Q1"}
+     * or in the API's older form {@code {"date": ...}} / {@code {"quarter": ...}}.
+     */
+    private static @Nullable PartialDate target(@Nullable JsonNode target) {
+        if (target == null || target.isNull()) {
+            return null;
         }
-        return Target.on(LocalDate.parse(target.get("date").asString()));
+        if (target.isString()) {
+            return PartialDate.parse(target.asString());
+        }
+        return PartialDate.parse(
+                target.hasNonNull("quarter")
+                        ? target.get("quarter").asString()
+                        : target.get("date").asString());
     }
 
-    private static LocalDate agreedOn(String agreedOn) {
-        return LocalDate.parse(agreedOn);
+    private static PartialDate agreedOn(String agreedOn) {
+        return PartialDate.parse(agreedOn);
     }
 
     private static DateWindow window(JsonNode when) {
