@@ -264,7 +264,6 @@ class SummaryFoldTest {
 
         assertThat(scheduled.asOf(IN_Q1.end()).state()).isEqualTo(WorkshopView.SCHEDULED);
         assertThat(scheduled.asOf(IN_Q1.end().plusDays(1)).state()).isEqualTo(WorkshopView.WINDOW_PASSED);
-        assertThat(scheduled.asOf(IN_Q1.end().plusDays(1)).state()).isEqualTo(WorkshopView.WINDOW_PASSED);
         assertThat(scheduled.state()).as("the stored fact stays").isEqualTo(WorkshopView.SCHEDULED);
         WorkshopView held =
                 confirmedByBoth(workshopScheduled(), workshopHeld()).workshops().get(0);
