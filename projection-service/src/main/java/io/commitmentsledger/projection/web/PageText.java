@@ -1,5 +1,6 @@
 package io.commitmentsledger.projection.web;
 
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.projection.summary.CommitmentStatus;
 import io.commitmentsledger.projection.summary.WorkshopView;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class PageText {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
@@ -46,27 +48,29 @@ public class PageText {
         return instant == null ? "" : INSTANT.format(instant);
     }
 
-    /**
-     * A date as precise as its source ("2024-Q1", "2022", a day as "31 Dec 2024"), or a target: "no date set" when
-     * there is none.
-     */
+    /** A target as precise as its source, in {@link #date}'s words, or "no date set" when there is none. */
     public String target(@Nullable Object target) {
-        if (target == null) {
-            return "no date set";
-        }
-        String text = target.toString();
-        if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return day(LocalDate.parse(text));
-        }
-        return text;
+        return target == null ? "no date set" : date(target);
     }
 
-    /** A date as precise as it was recorded: a day in words, else as written ("2022", "2024-Q1"). */
+    /**
+     * A date as precise as it was recorded, never finer: a day in words ("16 Jan 2024"), a month ("Mar 2024"), a
+     * quarter or a year as written ("2024-Q1", "2022"); empty for none. Takes a {@link PartialDate}, a day, or the API's
+     * text of either.
+     */
     public String date(@Nullable Object date) {
         if (date == null) {
             return "";
         }
-        return date instanceof LocalDate day ? day(day) : target(date);
+        if (date instanceof LocalDate day) {
+            return day(day);
+        }
+        PartialDate partial = date instanceof PartialDate given ? given : PartialDate.parse(date.toString());
+        return switch (partial.precision()) {
+            case DAY -> day(partial.asDay());
+            case MONTH -> MONTH.format(partial.firstDay());
+            case QUARTER, YEAR -> partial.toString();
+        };
     }
 
     /** "Agreed", "Confirmed by both", "Completed", "Withdrawn". */
