@@ -57,6 +57,7 @@ class OpenApiIT {
                         "/api/v1/commitments/{commitmentId}/progress-reports",
                         "/api/v1/commitments/{commitmentId}/completions",
                         "/api/v1/commitments/{commitmentId}/amendments",
+                        "/api/v1/commitments/{commitmentId}/agreement-date-corrections",
                         "/api/v1/commitments/{commitmentId}/withdrawal",
                         "/api/v1/commitments/{commitmentId}/events",
                         "/api/v1/events/{globalPosition}",
