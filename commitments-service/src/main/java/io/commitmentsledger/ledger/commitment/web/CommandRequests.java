@@ -20,6 +20,7 @@ import io.commitmentsledger.contracts.WorkshopId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,6 +59,7 @@ final class CommandRequests {
                     maxLength = CommitmentId.MAX_LENGTH,
                     pattern = SLUG,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String commitmentId,
 
             @Schema(
@@ -84,6 +86,7 @@ final class CommandRequests {
                     example = "Explore further semiconductor cooperation initiatives",
                     maxLength = DESCRIPTION_LENGTH,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String description,
 
             @ArraySchema(
@@ -92,7 +95,7 @@ final class CommandRequests {
                     maxItems = 2)
             List<PartyBody> parties,
 
-            @Schema(description = TARGET, requiredMode = NOT_REQUIRED)
+            @Schema(description = TARGET, requiredMode = NOT_REQUIRED) @Nullable
             JsonNode target,
 
             @Schema(
@@ -111,6 +114,7 @@ final class CommandRequests {
                     example = "JP/METI",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "Party")
@@ -132,9 +136,10 @@ final class CommandRequests {
                     + " the date's text (2024-12-31, 2024-Q1)")
     record TargetBody(
             @Schema(format = "date", example = "2024-03-31", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Nullable
             String date,
 
-            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED)
+            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED) @Nullable
             String quarter) {}
 
     @Schema(name = "SourceReference")
@@ -148,23 +153,25 @@ final class CommandRequests {
                     example = "https://www.meti.go.jp/english/press/2024/0116_002.html",
                     maxLength = BODY_BOUND,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String url,
 
-            @Schema(example = "2(2)", maxLength = SOURCE_SECTION_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(example = "2(2)", maxLength = SOURCE_SECTION_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String section) {}
 
     @Schema(name = "Dates", description = "A single date, a window of days or a quarter: exactly one of the three")
     record WhenBody(
             @Schema(format = "date", example = "2024-02-20", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Nullable
             String date,
 
-            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String start,
 
-            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String end,
 
-            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED)
+            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED) @Nullable
             String quarter) {}
 
     @Schema(name = "ConfirmCommitmentRequest")
@@ -178,6 +185,7 @@ final class CommandRequests {
                     example = "GB/DSIT",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "ScheduleWorkshopRequest")
@@ -201,9 +209,10 @@ final class CommandRequests {
             @Schema(
                     allowableValues = {"IN_PERSON", "ONLINE", "HYBRID"},
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String format,
 
-            @Schema(example = "London", maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(example = "London", maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String location,
 
             @Schema(
@@ -212,6 +221,7 @@ final class CommandRequests {
                     maxLength = 2,
                     pattern = COUNTRY,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String host,
 
             @Schema(format = "date", example = "2024-01-16", maxLength = DATE_LENGTH)
@@ -223,6 +233,7 @@ final class CommandRequests {
                     example = "GB/DSIT",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "RescheduleWorkshopRequest")
@@ -232,7 +243,7 @@ final class CommandRequests {
             @Schema(allowableValues = {"IN_PERSON", "ONLINE", "HYBRID"})
             String format,
 
-            @Schema(maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String location,
 
             @Schema(minLength = 1, maxLength = REASON_LENGTH)
@@ -246,6 +257,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "CancelWorkshopRequest")
@@ -261,6 +273,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "WorkshopOutcomeRequest")
@@ -276,6 +289,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "ProgressReportRequest")
@@ -287,6 +301,7 @@ final class CommandRequests {
                     format = "uri",
                     maxLength = BODY_BOUND,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String evidence,
 
             @Schema(format = "date", maxLength = DATE_LENGTH)
@@ -297,6 +312,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "CompletionRequest")
@@ -315,6 +331,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(
@@ -326,6 +343,7 @@ final class CommandRequests {
                             + " \"2024-Q2\"}); absent or null withdraws the target, such as one recorded without a"
                             + " source (reason: the source gives no date)",
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             JsonNode target,
 
             @Schema(description = "Why the target changes", minLength = 1, maxLength = REASON_LENGTH)
@@ -337,6 +355,7 @@ final class CommandRequests {
                     example = "2024-06-30",
                     maxLength = DATE_LENGTH,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String amendedOn,
 
             @Schema(
@@ -344,6 +363,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(
@@ -372,6 +392,7 @@ final class CommandRequests {
                     example = "2026-11-27",
                     maxLength = DATE_LENGTH,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String correctedOn,
 
             @Schema(
@@ -379,6 +400,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "WithdrawalRequest")
@@ -394,5 +416,6 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 }
