@@ -1,8 +1,11 @@
 package io.commitmentsledger.ledger;
 
+import io.commitmentsledger.contracts.names.LedgerNames;
 import java.time.Clock;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Beans the whole service shares. */
 @Configuration(proxyBeanMethods = false)
@@ -12,5 +15,15 @@ public class LedgerConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The names registry ({@code ledger.names}: the defaults of api-contracts' {@code ledger-names.yml}, which
+     * application.yml imports, merged with any other configuration source). An agreement may name only registered
+     * partnerships, areas, countries and agencies; the commitment aggregate checks it.
+     */
+    @Bean
+    LedgerNames ledgerNames(Environment environment) {
+        return Binder.get(environment).bind("ledger.names", LedgerNames.class).orElse(LedgerNames.none());
     }
 }

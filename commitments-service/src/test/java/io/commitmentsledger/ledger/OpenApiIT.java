@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.ledger.support.LedgerClient;
 import io.commitmentsledger.ledger.support.LedgerClient.Response;
 import io.commitmentsledger.ledger.support.LedgerIntegrationTest;
@@ -57,6 +58,7 @@ class OpenApiIT {
                         "/api/v1/commitments/{commitmentId}/progress-reports",
                         "/api/v1/commitments/{commitmentId}/completions",
                         "/api/v1/commitments/{commitmentId}/amendments",
+                        "/api/v1/commitments/{commitmentId}/agreement-date-corrections",
                         "/api/v1/commitments/{commitmentId}/withdrawal",
                         "/api/v1/commitments/{commitmentId}/events",
                         "/api/v1/events/{globalPosition}",
@@ -95,6 +97,35 @@ class OpenApiIT {
         JsonNode properties = schemas.get("CommandOutcome").get("properties");
         assertThat(properties.propertyNames()).containsExactlyInAnyOrder("commitmentId", "version", "recorded");
         assertThat(properties.get("commitmentId").get("type").asString()).isEqualTo("string");
+    }
+
+    /** A target is the text of a date as precise as the source, the older object, or null; it may be left out. */
+    @Test
+    void documentsATargetInBothFormsAndTheOptionalFieldsAsOptional() {
+        JsonNode schemas = new LedgerClient(port)
+                .get("/v3/api-docs")
+                .json()
+                .get("components")
+                .get("schemas");
+
+        for (String request : List.of("AgreeCommitmentRequest", "AmendmentRequest")) {
+            JsonNode target = schemas.get(request).get("properties").get("target");
+            assertThat(target.get("oneOf")).as(request).hasSize(3);
+            assertThat(target.get("oneOf").get(0).get("pattern").asString()).isEqualTo(PartialDate.FORMAT);
+            assertThat(target.get("oneOf").get(1).get("$ref").asString()).isEqualTo("#/components/schemas/Target");
+            assertThat(target.get("oneOf").get(2).get("type").asString()).isEqualTo("null");
+            assertThat(target.get("examples")).hasSize(2);
+            assertThat(schemas.get(request).get("required").toString()).doesNotContain("\"target\"");
+        }
+        assertThat(schemas.get("AmendmentRequest").get("required").toString()).doesNotContain("amendedOn");
+        assertThat(schemas.get("AgreementDateCorrectionRequest").get("required").toString())
+                .contains("agreedOn", "reason")
+                .doesNotContain("correctedOn", "actingAgency");
+        assertThat(schemas.get("AgreeCommitmentRequest")
+                        .at("/properties/agreedOn/pattern")
+                        .asString())
+                .isEqualTo(PartialDate.FORMAT);
+        assertThat(schemas.has("JsonNode")).isFalse();
     }
 
     @Test

@@ -7,16 +7,18 @@ import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
-import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.jspecify.annotations.Nullable;
 
-/** Record that both parties agreed a new commitment. */
+/**
+ * Record that both parties agreed a new commitment: its target, when the source sets one, and the agreement date, each
+ * as precise as the source gives it.
+ */
 public record AgreeCommitmentCommand(
         @TargetAggregateIdentifier CommitmentId commitmentId,
         PartnershipId partnershipId,
@@ -24,10 +26,10 @@ public record AgreeCommitmentCommand(
         String title,
         @Nullable String description,
         List<Party> parties,
-        Target target,
+        @Nullable PartialDate target,
         SourceReference source,
         ActingAgency actor,
-        LocalDate agreedOn)
+        PartialDate agreedOn)
         implements CommitmentCommand {
 
     public AgreeCommitmentCommand {
@@ -37,7 +39,6 @@ public record AgreeCommitmentCommand(
         title = Checks.text(title, "title", TITLE_LENGTH);
         description = Checks.optionalProse(description, "description", DESCRIPTION_LENGTH);
         parties = BilateralParties.check(parties);
-        Checks.required(target, "target");
         Checks.required(source, "source");
         Checks.required(actor, "acting agency");
         Checks.required(agreedOn, "agreement date");

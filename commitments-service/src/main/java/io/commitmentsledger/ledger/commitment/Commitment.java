@@ -5,12 +5,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.commitmentsledger.contracts.ActingAgency;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.Party;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.AgreementDateCorrected;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
 import io.commitmentsledger.contracts.events.CommitmentCompleted;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
+import io.commitmentsledger.contracts.events.CommitmentEvent;
 import io.commitmentsledger.contracts.events.CommitmentMarkedComplete;
 import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.contracts.events.ProgressReported;
@@ -19,11 +21,13 @@ import io.commitmentsledger.contracts.events.WorkshopCancelled;
 import io.commitmentsledger.contracts.events.WorkshopHeld;
 import io.commitmentsledger.contracts.events.WorkshopRescheduled;
 import io.commitmentsledger.contracts.events.WorkshopScheduled;
+import io.commitmentsledger.contracts.names.LedgerNames;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -53,8 +57,11 @@ public class Commitment {
     private @Nullable CommitmentId commitmentId;
 
     private @Nullable List<Party> parties;
-    private @Nullable LocalDate agreedOn;
-    private @Nullable Target target;
+    private @Nullable PartialDate agreedOn;
+    // Null when the source sets no target, or it was withdrawn.
+    private @Nullable PartialDate target;
+    // The first day any fact after the agreement happened on; null while there is none.
+    private @Nullable LocalDate earliestFact;
     private final Set<CountryCode> confirmedBy = new HashSet<>();
     private final Set<CountryCode> markedCompleteBy = new HashSet<>();
     private final Set<CountryCode> withdrawnBy = new HashSet<>();
@@ -65,11 +72,16 @@ public class Commitment {
         // for Axon, which rebuilds the commitment from its events
     }
 
-    /** Creates the commitment: Axon makes a new instance for it, and storing its first event fails if the id is taken. */
+    /**
+     * Creates the commitment: Axon makes a new instance for it, and storing its first event fails if the id is taken.
+     * What it names must be in the ledger's names registry ({@code names}, a Spring bean Axon injects), checked once
+     * the caller is known to act for a party.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public CommandOutcome handle(AgreeCommitmentCommand command) {
+    public CommandOutcome handle(AgreeCommitmentCommand command, LedgerNames names) {
         actingAgencyActsForAParty(command.parties(), command.actor());
+        namesAreRegistered(names, command);
         apply(new CommitmentAgreed(
                 command.commitmentId(),
                 command.partnershipId(),
@@ -178,6 +190,16 @@ public class Commitment {
     }
 
     @CommandHandler
+    public CommandOutcome handle(CorrectAgreementDateCommand command) {
+        checkOpenCommand(command, command.actor(), command.correctedOn());
+        correctionChangesTheAgreementDate(command.agreedOn());
+        factsFollowTheCorrectedAgreement(command.agreedOn(), command.correctedOn());
+        apply(new AgreementDateCorrected(
+                commitmentId, agreedOn, command.agreedOn(), command.reason(), command.actor(), command.correctedOn()));
+        return recorded();
+    }
+
+    @CommandHandler
     public CommandOutcome handle(WithdrawCommitmentCommand command) {
         if (isRepeat(command, command.actor(), command.withdrawnOn(), withdrawnBy)) {
             return unchanged();
@@ -249,10 +271,38 @@ public class Commitment {
         }
     }
 
+    /** A fact may happen on any day from the first day of the agreement date on: in 2022 from 2022-01-01. */
     private void factsFollowTheAgreement(LocalDate occurredOn) {
-        if (occurredOn.isBefore(agreedOn)) {
+        if (occurredOn.isBefore(agreedOn.firstDay())) {
             throw violation(
-                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT, occurredOn + " is before the agreement on " + agreedOn);
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    occurredOn + " is before the agreement " + agreementText(agreedOn));
+        }
+    }
+
+    /** A correction may not put the agreement after a fact already recorded, nor after the correction itself. */
+    private void factsFollowTheCorrectedAgreement(PartialDate corrected, LocalDate correctedOn) {
+        String precedes = null;
+        if (earliestFact != null && earliestFact.isBefore(corrected.firstDay())) {
+            precedes = "a fact recorded as happening on " + earliestFact;
+        } else if (correctedOn.isBefore(corrected.firstDay())) {
+            precedes = "the correction itself, on " + correctedOn;
+        }
+        if (precedes != null) {
+            throw violation(
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "an agreement " + agreementText(corrected) + " would follow " + precedes);
+        }
+    }
+
+    private static String agreementText(PartialDate agreedOn) {
+        return agreedOn.isDay() ? "on " + agreedOn : "in " + agreedOn + " (from " + agreedOn.firstDay() + ")";
+    }
+
+    private void namesAreRegistered(LedgerNames names, AgreeCommitmentCommand command) {
+        List<String> unregistered = names.unregistered(command.partnershipId(), command.area(), command.parties());
+        if (!unregistered.isEmpty()) {
+            throw new NamesNotRegistered(unregistered);
         }
     }
 
@@ -288,9 +338,18 @@ public class Commitment {
         }
     }
 
-    private void amendmentChangesTheTarget(Target newTarget) {
-        if (newTarget.equals(target)) {
-            throw violation(CommitmentRule.AMENDMENT_CHANGES_THE_TARGET, "the target is already " + target);
+    private void amendmentChangesTheTarget(@Nullable PartialDate newTarget) {
+        if (Objects.equals(newTarget, target)) {
+            throw violation(
+                    CommitmentRule.AMENDMENT_CHANGES_THE_TARGET,
+                    target == null ? "the commitment has no target to withdraw" : "the target is already " + target);
+        }
+    }
+
+    private void correctionChangesTheAgreementDate(PartialDate corrected) {
+        if (corrected.equals(agreedOn)) {
+            throw violation(
+                    CommitmentRule.CORRECTION_CHANGES_THE_AGREEMENT_DATE, "the agreement date is already " + agreedOn);
         }
     }
 
@@ -333,43 +392,74 @@ public class Commitment {
         target = event.target();
     }
 
+    /**
+     * The facts that change no state here (progress reports, reschedulings). Axon invokes only the most specific
+     * handler of an event, so each handler below notes its fact itself.
+     */
+    @EventSourcingHandler
+    void on(CommitmentEvent event) {
+        noteFact(event);
+    }
+
+    /** The earliest day any fact after the agreement happened on bounds a correction of the agreement date. */
+    private void noteFact(CommitmentEvent event) {
+        LocalDate day = event.date().firstDay();
+        if (earliestFact == null || day.isBefore(earliestFact)) {
+            earliestFact = day;
+        }
+    }
+
     @EventSourcingHandler
     void on(CommitmentConfirmed event) {
+        noteFact(event);
         confirmedBy.add(event.actor().country());
     }
 
     @EventSourcingHandler
     void on(WorkshopScheduled event) {
+        noteFact(event);
         workshops.put(event.workshopId(), WorkshopState.SCHEDULED);
     }
 
     @EventSourcingHandler
     void on(WorkshopCancelled event) {
+        noteFact(event);
         workshops.put(event.workshopId(), WorkshopState.CANCELLED);
     }
 
     @EventSourcingHandler
     void on(WorkshopHeld event) {
+        noteFact(event);
         workshops.put(event.workshopId(), WorkshopState.HELD);
     }
 
     @EventSourcingHandler
     void on(CommitmentMarkedComplete event) {
+        noteFact(event);
         markedCompleteBy.add(event.actor().country());
     }
 
     @EventSourcingHandler
     void on(CommitmentCompleted event) {
+        noteFact(event);
         completed = true;
     }
 
     @EventSourcingHandler
     void on(TargetAmended event) {
+        noteFact(event);
         target = event.newTarget();
     }
 
     @EventSourcingHandler
+    void on(AgreementDateCorrected event) {
+        noteFact(event);
+        agreedOn = event.agreedOn();
+    }
+
+    @EventSourcingHandler
     void on(CommitmentWithdrawn event) {
+        noteFact(event);
         withdrawnBy.add(event.actor().country());
     }
 }

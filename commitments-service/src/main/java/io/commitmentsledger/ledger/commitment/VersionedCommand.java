@@ -15,6 +15,7 @@ public sealed interface VersionedCommand extends CommitmentCommand
                 ReportProgressCommand,
                 MarkCommitmentCompleteCommand,
                 AmendTargetCommand,
+                CorrectAgreementDateCommand,
                 WithdrawCommitmentCommand {
 
     @Nullable

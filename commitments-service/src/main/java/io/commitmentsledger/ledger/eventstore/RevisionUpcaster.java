@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Axon's side of api-contracts' {@link EventUpcasters}: as events are read from the store, one stored at an earlier
  * revision of its type is reshaped into the current revision by the same upcasters every subscriber uses, so the
- * aggregate, handlers and Kafka only ever see current revisions. Axon puts every {@code EventUpcaster} bean into its
+ * aggregate only ever sees current revisions: a commitment agreed at revision 1 of {@code CommitmentAgreed} (a target
+ * written {@code {"quarter": "2024-Q1"}}) loads with the revision-2 target {@code "2024-Q1"}. Publication, the history
+ * and the export read the stored rows themselves, never through this chain: a stored event goes out at its stored
+ * revision and bytes, which its leaf in the verifiable log covers. Axon puts every {@code EventUpcaster} bean into its
  * chain; this is the only one, and new revisions need no change here (see "How to add a revision" in docs/events.md).
  * An event stored at a revision newer than this service knows fails to read rather than being read into the older
  * shape.

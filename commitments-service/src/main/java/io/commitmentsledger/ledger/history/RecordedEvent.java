@@ -1,6 +1,7 @@
 package io.commitmentsledger.ledger.history;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.commitmentsledger.contracts.PartialDate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +40,12 @@ public record RecordedEvent(
         String actor,
 
         @Schema(
-                description = "The day it happened in the world, as the acting agency gave it; null if the payload"
-                        + " names no day",
-                format = "date",
-                maxLength = 10)
+                description = "When it happened in the world, as the acting agency gave it: a day (YYYY-MM-DD) for"
+                        + " every fact but an agreement, whose date is as precise as its source (revision 2: a year,"
+                        + " quarter, month or day, such as 2022); null if the payload names none",
+                example = "2024-01-16",
+                maxLength = PartialDate.MAX_LENGTH,
+                pattern = PartialDate.FORMAT)
         @Nullable
         String occurredOn,
 

@@ -1,10 +1,12 @@
 package io.commitmentsledger.ledger.web;
 
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.ledger.web.InvalidRequest.FieldProblem;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +54,31 @@ public final class RequestFields {
     public @Nullable LocalDate pastDate(String field, @Nullable String text) {
         LocalDate date = date(field, text, true);
         if (date != null && date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
+            problems.add(new FieldProblem(field, "must not be in the future"));
+            return null;
+        }
+        return date;
+    }
+
+    /**
+     * The day something happened in the world when the body gives it ({@link #pastDate}), else today in UTC, by the
+     * service's clock: a correction is made when it is recorded unless the body says otherwise.
+     */
+    public @Nullable LocalDate pastDateOrToday(String field, @Nullable String text) {
+        return text == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : pastDate(field, text);
+    }
+
+    /**
+     * When something happened, as precise as its source ({@link PartialDate}: {@code 2022}, {@code 2024-Q1}, {@code
+     * 2024-03} or {@code 2024-01-16}), and begun somewhere on Earth: its first day is not in the future.
+     */
+    public @Nullable PartialDate pastPartialDate(String field, @Nullable String text) {
+        if (text == null) {
+            problems.add(new FieldProblem(field, "is required"));
+            return null;
+        }
+        PartialDate date = convert(field, () -> PartialDate.parse(text));
+        if (date != null && date.firstDay().isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
             problems.add(new FieldProblem(field, "must not be in the future"));
             return null;
         }

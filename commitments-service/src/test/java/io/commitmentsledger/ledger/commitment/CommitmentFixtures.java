@@ -6,11 +6,10 @@ import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
-import io.commitmentsledger.contracts.Quarter;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.contracts.events.CommitmentAgreed;
@@ -20,9 +19,12 @@ import io.commitmentsledger.contracts.events.CommitmentMarkedComplete;
 import io.commitmentsledger.contracts.events.CommitmentWithdrawn;
 import io.commitmentsledger.contracts.events.WorkshopCancelled;
 import io.commitmentsledger.contracts.events.WorkshopScheduled;
+import io.commitmentsledger.contracts.names.LedgerNames;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The seed story's semiconductor commitment, and builders for its commands and events. */
 final class CommitmentFixtures {
@@ -38,13 +40,34 @@ final class CommitmentFixtures {
     static final List<Party> PARTIES = List.of(
             new Party(new CountryCode("JP"), List.of(new AgencyCode("METI"))),
             new Party(new CountryCode("GB"), List.of(new AgencyCode("DSIT"))));
-    static final Target Q1_2024 = Target.in(Quarter.parse("2024-Q1"));
+    static final PartialDate Q1_2024 = PartialDate.parse("2024-Q1");
+    /** The names registry the commitment's partnership, area, countries and agencies are in. */
+    static final LedgerNames NAMES = new LedgerNames(
+            Map.of(
+                    "jp-uk-digital-partnership",
+                    new LedgerNames.Partnership(
+                            "Japan–UK Digital Partnership", Map.of("semiconductors", "Semiconductors"))),
+            Map.of(
+                    "JP",
+                    new LedgerNames.Country(
+                            "Japan",
+                            Map.of(
+                                    "METI", "Ministry of Economy, Trade and Industry",
+                                    "MIC", "Ministry of Internal Affairs and Communications")),
+                    "GB",
+                    new LedgerNames.Country(
+                            "United Kingdom", Map.of("DSIT", "Department for Science, Innovation and Technology"))));
+
     static final WorkshopId WORKSHOP = new WorkshopId("semiconductor-workshop-2024-q1");
     static final DateWindow IN_Q1 = new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31));
 
     private CommitmentFixtures() {}
 
     static AgreeCommitmentCommand agree(ActingAgency actor) {
+        return agree(actor, Q1_2024, PartialDate.day(AGREED_ON));
+    }
+
+    static AgreeCommitmentCommand agree(ActingAgency actor, @Nullable PartialDate target, PartialDate agreedOn) {
         return new AgreeCommitmentCommand(
                 ID,
                 new PartnershipId("jp-uk-digital-partnership"),
@@ -52,17 +75,25 @@ final class CommitmentFixtures {
                 "Industry-academia-government semiconductor workshop",
                 "Explore further semiconductor cooperation initiatives",
                 PARTIES,
-                Q1_2024,
+                target,
                 new SourceReference(
                         "Japan-UK Digital Partnership outcome document",
                         URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html"),
                         "2(2)"),
                 actor,
-                AGREED_ON);
+                agreedOn);
     }
 
     static CommitmentAgreed agreed() {
-        AgreeCommitmentCommand command = agree(METI);
+        return agreed(agree(METI));
+    }
+
+    /** The agreement, as precise as {@code agreedOn}, with {@code target} or none. */
+    static CommitmentAgreed agreed(@Nullable PartialDate target, PartialDate agreedOn) {
+        return agreed(agree(METI, target, agreedOn));
+    }
+
+    static CommitmentAgreed agreed(AgreeCommitmentCommand command) {
         return new CommitmentAgreed(
                 command.commitmentId(),
                 command.partnershipId(),

@@ -7,6 +7,7 @@ import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.IN_Q1;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.LATER;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.METI;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.MIC;
+import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.NAMES;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.Q1_2024;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.WORKSHOP;
 import static io.commitmentsledger.ledger.commitment.CommitmentFixtures.agree;
@@ -26,11 +27,17 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.commitmentsledger.contracts.ActingAgency;
+import io.commitmentsledger.contracts.AgencyCode;
+import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
-import io.commitmentsledger.contracts.Target;
+import io.commitmentsledger.contracts.PartialDate;
+import io.commitmentsledger.contracts.PartnershipId;
+import io.commitmentsledger.contracts.Party;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
+import io.commitmentsledger.contracts.events.AgreementDateCorrected;
 import io.commitmentsledger.contracts.events.CommitmentConfirmed;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.events.TargetAmended;
@@ -38,6 +45,7 @@ import io.commitmentsledger.contracts.events.WorkshopCancelled;
 import io.commitmentsledger.contracts.events.WorkshopHeld;
 import io.commitmentsledger.contracts.events.WorkshopRescheduled;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -52,6 +60,7 @@ class CommitmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Commitment.class);
+        fixture.registerInjectableResource(NAMES);
     }
 
     private TestExecutor<Commitment> givenConfirmedByBoth() {
@@ -104,6 +113,102 @@ class CommitmentTest {
                     .expectNoEvents()
                     .expectException(CommitmentRuleViolation.class)
                     .expectExceptionMessage(containsString(CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY.ruleName()));
+        }
+
+        @Test
+        void recordsAnAgreementWithoutATargetWhenTheSourceSetsNone() {
+            fixture.givenNoPriorActivity()
+                    .when(agree(METI, null, PartialDate.day(AGREED_ON)))
+                    .expectEvents(CommitmentFixtures.agreed(null, PartialDate.day(AGREED_ON)));
+        }
+
+        @Test
+        void recordsTheAgreementDateAsPreciseAsTheSource() {
+            fixture.givenNoPriorActivity()
+                    .when(agree(METI, PartialDate.parse("2024"), PartialDate.parse("2022")))
+                    .expectEvents(CommitmentFixtures.agreed(PartialDate.parse("2024"), PartialDate.parse("2022")));
+        }
+
+        @Test
+        void refusesAnAgreementNamingWhatTheNamesRegistryDoesNotHoldListingEachName() {
+            AgreeCommitmentCommand unregistered = new AgreeCommitmentCommand(
+                    ID,
+                    new PartnershipId("jp-uk-digital-partnership"),
+                    new Area("quantum"),
+                    "Quantum cooperation",
+                    null,
+                    List.of(
+                            new Party(new CountryCode("JP"), List.of(new AgencyCode("METI"), new AgencyCode("MOFA"))),
+                            new Party(new CountryCode("FR"), List.of(new AgencyCode("DGE")))),
+                    null,
+                    agree(METI).source(),
+                    METI,
+                    PartialDate.day(AGREED_ON));
+            fixture.givenNoPriorActivity()
+                    .when(unregistered)
+                    .expectNoEvents()
+                    .expectException(NamesNotRegistered.class)
+                    .expectExceptionMessage(allOf(
+                            containsString("area 'quantum'"),
+                            containsString("agency 'MOFA'"),
+                            containsString("country 'FR'")));
+        }
+
+        @Test
+        void refusesAnUnregisteredPartnership() {
+            AgreeCommitmentCommand command = agree(METI);
+            fixture.givenNoPriorActivity()
+                    .when(new AgreeCommitmentCommand(
+                            ID,
+                            new PartnershipId("jp-fr-partnership"),
+                            command.area(),
+                            command.title(),
+                            null,
+                            command.parties(),
+                            null,
+                            command.source(),
+                            METI,
+                            command.agreedOn()))
+                    .expectNoEvents()
+                    .expectException(NamesNotRegistered.class)
+                    .expectExceptionMessage(containsString("partnership 'jp-fr-partnership' is not registered"));
+        }
+
+        /** An agency of neither party learns nothing of the registry: the party check comes first. */
+        @Test
+        void refusesAnAgencyActingForNeitherPartyBeforeCheckingTheNames() {
+            AgreeCommitmentCommand command = agree(METI);
+            fixture.givenNoPriorActivity()
+                    .when(new AgreeCommitmentCommand(
+                            ID,
+                            new PartnershipId("jp-fr-partnership"),
+                            command.area(),
+                            command.title(),
+                            null,
+                            command.parties(),
+                            null,
+                            command.source(),
+                            ActingAgency.parse("FR/DGE"),
+                            command.agreedOn()))
+                    .expectNoEvents()
+                    .expectException(CommitmentRuleViolation.class)
+                    .expectExceptionMessage(containsString(CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY.ruleName()));
+        }
+
+        @Test
+        void acceptsFactsFromTheFirstDayOfAnAgreementDatedOnlyByItsYear() {
+            fixture.given(CommitmentFixtures.agreed(null, PartialDate.parse("2022")))
+                    .when(new ConfirmCommitmentCommand(ID, DSIT, LocalDate.of(2022, 1, 1), null))
+                    .expectEvents(new CommitmentConfirmed(ID, DSIT, LocalDate.of(2022, 1, 1)));
+        }
+
+        @Test
+        void refusesAFactBeforeTheFirstDayOfAnAgreementDatedOnlyByItsYear() {
+            expectViolation(
+                    fixture.given(CommitmentFixtures.agreed(null, PartialDate.parse("2022")))
+                            .when(new ConfirmCommitmentCommand(ID, DSIT, LocalDate.of(2021, 12, 31), null)),
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "in 2022 (from 2022-01-01)");
         }
     }
 
@@ -391,7 +496,7 @@ class CommitmentTest {
 
         @Test
         void amendTheTargetRecordingThePreviousOne() {
-            Target june = Target.on(LocalDate.of(2024, 6, 30));
+            PartialDate june = PartialDate.parse("2024-06-30");
             fixture.given(agreed())
                     .when(new AmendTargetCommand(ID, june, "Workshop moved", METI, LATER, null))
                     .expectEvents(new TargetAmended(ID, Q1_2024, june, "Workshop moved", METI, LATER));
@@ -403,6 +508,167 @@ class CommitmentTest {
                     fixture.given(agreed()).when(new AmendTargetCommand(ID, Q1_2024, "No change", METI, LATER, null)),
                     CommitmentRule.AMENDMENT_CHANGES_THE_TARGET,
                     "AGREED");
+        }
+
+        @Test
+        void withdrawTheTargetWithAReason() {
+            fixture.given(agreed())
+                    .when(new AmendTargetCommand(ID, null, "The source gives no date", METI, LATER, null))
+                    .expectEvents(new TargetAmended(ID, Q1_2024, null, "The source gives no date", METI, LATER))
+                    .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
+        }
+
+        @Test
+        void setATargetWhereThereWasNone() {
+            fixture.given(CommitmentFixtures.agreed(null, PartialDate.day(AGREED_ON)))
+                    .when(new AmendTargetCommand(
+                            ID, PartialDate.parse("2025"), "Ministers set a year", DSIT, LATER, null))
+                    .expectEvents(new TargetAmended(
+                            ID, null, PartialDate.parse("2025"), "Ministers set a year", DSIT, LATER));
+        }
+
+        @Test
+        void rejectWithdrawingATargetThatIsNotSet() {
+            expectViolation(
+                    fixture.given(CommitmentFixtures.agreed(null, PartialDate.day(AGREED_ON)))
+                            .when(new AmendTargetCommand(ID, null, "The source gives no date", METI, LATER, null)),
+                    CommitmentRule.AMENDMENT_CHANGES_THE_TARGET,
+                    "no target to withdraw");
+        }
+
+        @Test
+        void rejectWithdrawingATargetAlreadyWithdrawn() {
+            expectViolation(
+                    fixture.given(
+                                    agreed(),
+                                    new TargetAmended(ID, Q1_2024, null, "The source gives no date", METI, LATER))
+                            .when(new AmendTargetCommand(ID, null, "Again", METI, LATER, null)),
+                    CommitmentRule.AMENDMENT_CHANGES_THE_TARGET,
+                    "AGREED at version 1");
+        }
+
+        @Test
+        void treatADayAndTheQuarterItEndsAsDifferentTargets() {
+            PartialDate lastDayOfQ1 = PartialDate.parse("2024-03-31");
+            fixture.given(agreed())
+                    .when(new AmendTargetCommand(ID, lastDayOfQ1, "A day was set", METI, LATER, null))
+                    .expectEvents(new TargetAmended(ID, Q1_2024, lastDayOfQ1, "A day was set", METI, LATER));
+        }
+    }
+
+    @Nested
+    class AgreementDateCorrections {
+
+        private static final PartialDate INVENTED = PartialDate.parse("2022-12-31");
+        private static final PartialDate YEAR = PartialDate.parse("2022");
+        private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+        private static final String REASON = "The source says only that it was concluded in 2022";
+
+        private CorrectAgreementDateCommand correct(ActingAgency actor, PartialDate agreedOn) {
+            return new CorrectAgreementDateCommand(ID, agreedOn, REASON, actor, TODAY, null);
+        }
+
+        @Test
+        void recordTheAgreementDateAsTheSourceGivesItWithThePreviousOne() {
+            fixture.given(CommitmentFixtures.agreed(null, INVENTED))
+                    .when(correct(DSIT, YEAR))
+                    .expectEvents(new AgreementDateCorrected(ID, INVENTED, YEAR, REASON, DSIT, TODAY))
+                    .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
+        }
+
+        @Test
+        void rejectACorrectionToTheRecordedDate() {
+            expectViolation(
+                    fixture.given(CommitmentFixtures.agreed(null, YEAR)).when(correct(METI, YEAR)),
+                    CommitmentRule.CORRECTION_CHANGES_THE_AGREEMENT_DATE,
+                    "already 2022");
+        }
+
+        @Test
+        void rejectACorrectionToADateAlreadyCorrectedTo() {
+            expectViolation(
+                    fixture.given(
+                                    CommitmentFixtures.agreed(null, INVENTED),
+                                    new AgreementDateCorrected(ID, INVENTED, YEAR, REASON, DSIT, TODAY))
+                            .when(correct(METI, YEAR)),
+                    CommitmentRule.CORRECTION_CHANGES_THE_AGREEMENT_DATE,
+                    "AGREED at version 1");
+        }
+
+        @Test
+        void letFactsFollowTheCorrectedAgreementDate() {
+            LocalDate june2022 = LocalDate.of(2022, 6, 1);
+            fixture.given(
+                            CommitmentFixtures.agreed(null, INVENTED),
+                            new AgreementDateCorrected(ID, INVENTED, YEAR, REASON, DSIT, TODAY))
+                    .when(new ConfirmCommitmentCommand(ID, METI, june2022, null))
+                    .expectEvents(new CommitmentConfirmed(ID, METI, june2022));
+        }
+
+        @Test
+        void rejectACorrectionThatPutsTheAgreementAfterARecordedFact() {
+            expectViolation(
+                    fixture.given(agreed(), confirmed(METI)).when(correct(METI, PartialDate.parse("2024-02"))),
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "fact recorded as happening on 2024-01-16");
+        }
+
+        /** Facts the commitment keeps no state for (a progress report) bound a correction too. */
+        @Test
+        void rejectACorrectionThatPutsTheAgreementAfterAProgressReport() {
+            expectViolation(
+                    fixture.given(agreed(), new ProgressReported(ID, "Agenda drafted", null, METI, LATER))
+                            .when(correct(METI, PartialDate.parse("2024-03"))),
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "fact recorded as happening on " + LATER);
+        }
+
+        @Test
+        void rejectACorrectionThatPutsTheAgreementAfterTheCorrectionItself() {
+            expectViolation(
+                    fixture.given(agreed())
+                            .when(new CorrectAgreementDateCommand(
+                                    ID, PartialDate.parse("2024-03"), REASON, METI, LATER, null)),
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "the correction itself, on " + LATER);
+        }
+
+        @Test
+        void rejectACorrectionDatedBeforeTheAgreement() {
+            expectViolation(
+                    fixture.given(agreed())
+                            .when(new CorrectAgreementDateCommand(
+                                    ID, PartialDate.parse("2024"), REASON, METI, AGREED_ON.minusDays(1), null)),
+                    CommitmentRule.FACTS_FOLLOW_THE_AGREEMENT,
+                    "before the agreement on " + AGREED_ON);
+        }
+
+        @Test
+        void rejectACorrectionOfAClosedCommitment() {
+            expectViolation(
+                    givenCompleted().when(correct(METI, PartialDate.parse("2024-01"))),
+                    CommitmentRule.CLOSED_COMMITMENTS_DO_NOT_CHANGE,
+                    "COMPLETED");
+        }
+
+        @Test
+        void refuseAnAgencyThatDoesNotActForAPartyFirst() {
+            fixture.given(agreed())
+                    .when(new CorrectAgreementDateCommand(
+                            ID, PartialDate.parse("2024"), REASON, MIC, TODAY, ExpectedVersion.anyOf(99)))
+                    .expectNoEvents()
+                    .expectException(CommitmentRuleViolation.class)
+                    .expectExceptionMessage(
+                            containsString("rule " + CommitmentRule.ACTING_AGENCY_ACTS_FOR_A_PARTY.ruleName()));
+        }
+
+        @Test
+        void applyOnlyAtTheExpectedVersion() {
+            fixture.given(agreed(), confirmed(METI))
+                    .when(new CorrectAgreementDateCommand(
+                            ID, PartialDate.parse("2024"), REASON, METI, TODAY, ExpectedVersion.anyOf(0)))
+                    .expectNoEvents()
+                    .expectException(VersionMismatch.class);
         }
     }
 

@@ -81,7 +81,7 @@ class EventStoreIT {
                 .single();
 
         assertThat(row.get(0)).contains("\"occurredOn\":\"2024-01-16\"").contains("\"actor\":\"JP/METI\"");
-        assertThat(row.get(1)).isEqualTo("1");
+        assertThat(row.get(1)).as("CommitmentAgreed's current revision").isEqualTo("2");
         assertThat(row.get(2)).isEqualTo("io.commitmentsledger.contracts.events.CommitmentAgreed");
     }
 

@@ -127,14 +127,18 @@ class PublicationIT {
                     .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
                     .containsEntry(CloudEventHeaders.ID, event.get("eventId").asString())
                     .containsEntry(CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE)
-                    .containsEntry(CloudEventHeaders.TYPE, "dev.commitments-ledger." + name + ".v1")
+                    .containsEntry(
+                            CloudEventHeaders.TYPE,
+                            "dev.commitments-ledger." + name + ".v"
+                                    + event.get("revision").asString())
                     .containsEntry(CloudEventHeaders.SUBJECT, id)
                     .containsEntry(
                             CloudEventHeaders.TIME, event.get("recordedAt").asString())
                     .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
                     .containsEntry(
                             CloudEventHeaders.DATA_SCHEMA,
-                            "https://commitments-ledger.dev/schemas/" + name + "/v1.json")
+                            "https://commitments-ledger.dev/schemas/" + name + "/v"
+                                    + event.get("revision").asString() + ".json")
                     .containsEntry(CloudEventHeaders.COMMITMENT_SEQUENCE, String.valueOf(i))
                     .containsEntry(
                             CloudEventHeaders.GLOBAL_POSITION,
@@ -236,6 +240,12 @@ class PublicationIT {
                 new String[] {"/amendments", """
                         {"target": {"date": "2024-04-30"}, "reason": "Report due", "amendedOn": "2024-03-25",
                          "actingAgency": "GB/DSIT"}"""},
+                new String[] {"/amendments", """
+                        {"target": null, "reason": "The source gives no date", "amendedOn": "2024-03-26",
+                         "actingAgency": "GB/DSIT"}"""},
+                new String[] {"/agreement-date-corrections", """
+                        {"agreedOn": "2024-01", "reason": "The source gives only the month",
+                         "correctedOn": "2024-03-26", "actingAgency": "JP/METI"}"""},
                 new String[] {"/completions", LedgerClient.completionBody("JP/METI")},
                 new String[] {"/completions", LedgerClient.completionBody("GB/DSIT")});
         for (String[] command : commands) {
@@ -244,7 +254,7 @@ class PublicationIT {
         }
         client.post("/api/v1/commitments/" + withdrawn + "/withdrawal", """
                 {"reason": "Superseded", "withdrawnOn": "2024-02-01", "actingAgency": "GB/DSIT"}""");
-        awaitOnTopic(id, 14);
+        awaitOnTopic(id, 16);
         awaitOnTopic(withdrawn, 2);
 
         ObjectMapper json = JsonMapper.builder().build();
@@ -282,11 +292,11 @@ class PublicationIT {
             CloudEvent event = deserializer.deserialize(EventTypes.DEFAULT_TOPIC, headers, record.value());
 
             assertThat(event.getId()).isEqualTo(record.eventId());
-            assertThat(event.getType()).isEqualTo("dev.commitments-ledger.CommitmentAgreed.v1");
+            assertThat(event.getType()).isEqualTo("dev.commitments-ledger.CommitmentAgreed.v2");
             assertThat(event.getSubject()).isEqualTo(id);
             assertThat(event.getTime()).isNotNull();
             assertThat(event.getDataSchema())
-                    .hasToString("https://commitments-ledger.dev/schemas/CommitmentAgreed/v1.json");
+                    .hasToString("https://commitments-ledger.dev/schemas/CommitmentAgreed/v2.json");
             assertThat(event.getExtension("commitmentsequence")).isEqualTo("0");
             assertThat(event.getData().toBytes()).isEqualTo(record.value());
         }

@@ -102,6 +102,8 @@ class AccessIT {
                     {"completedOn": "2024-03-28", "evidence": "Done"}"""),
             command(COMMITMENTS + "/{commitmentId}/amendments", "/amendments", """
                     {"target": {"quarter": "2025-Q1"}, "reason": "Later", "amendedOn": "2024-02-01"}"""),
+            command(COMMITMENTS + "/{commitmentId}/agreement-date-corrections", "/agreement-date-corrections", """
+                    {"agreedOn": "2024-01", "reason": "The source gives only the month", "correctedOn": "2024-02-01"}"""),
             command(COMMITMENTS + "/{commitmentId}/withdrawal", "/withdrawal", """
                     {"reason": "No longer pursued", "withdrawnOn": "2024-02-01"}"""),
             new Endpoint(
@@ -354,7 +356,13 @@ class AccessIT {
         long[] before = recorded();
 
         Response command = send(ENDPOINTS.get(6), authorization, null);
-        Response read = send(ENDPOINTS.get(11), authorization, null);
+        Response read = send(
+                ENDPOINTS.stream()
+                        .filter(endpoint -> endpoint.use() == Use.READ)
+                        .findFirst()
+                        .orElseThrow(),
+                authorization,
+                null);
 
         for (Response response : List.of(command, read)) {
             assertProblem(response, 401, "unauthorized");
@@ -402,7 +410,11 @@ class AccessIT {
                 }
             }
         }
-        assertThat(send(ENDPOINTS.get(10), TestIssuer.admin(), null).status()).isEqualTo(200);
+        Endpoint republication = ENDPOINTS.stream()
+                .filter(endpoint -> endpoint.use() == Use.REPUBLICATION)
+                .findFirst()
+                .orElseThrow();
+        assertThat(send(republication, TestIssuer.admin(), null).status()).isEqualTo(200);
     }
 
     @Test

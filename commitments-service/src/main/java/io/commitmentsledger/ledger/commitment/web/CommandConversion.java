@@ -15,11 +15,11 @@ import io.commitmentsledger.contracts.Checks;
 import io.commitmentsledger.contracts.CommitmentId;
 import io.commitmentsledger.contracts.CountryCode;
 import io.commitmentsledger.contracts.DateWindow;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
 import io.commitmentsledger.contracts.Quarter;
 import io.commitmentsledger.contracts.SourceReference;
-import io.commitmentsledger.contracts.Target;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.commitmentsledger.ledger.commitment.AgreeCommitmentCommand;
@@ -27,6 +27,7 @@ import io.commitmentsledger.ledger.commitment.AmendTargetCommand;
 import io.commitmentsledger.ledger.commitment.BilateralParties;
 import io.commitmentsledger.ledger.commitment.CancelWorkshopCommand;
 import io.commitmentsledger.ledger.commitment.ConfirmCommitmentCommand;
+import io.commitmentsledger.ledger.commitment.CorrectAgreementDateCommand;
 import io.commitmentsledger.ledger.commitment.ExpectedVersion;
 import io.commitmentsledger.ledger.commitment.MarkCommitmentCompleteCommand;
 import io.commitmentsledger.ledger.commitment.RecordWorkshopOutcomeCommand;
@@ -36,7 +37,6 @@ import io.commitmentsledger.ledger.commitment.ScheduleWorkshopCommand;
 import io.commitmentsledger.ledger.commitment.WithdrawCommitmentCommand;
 import io.commitmentsledger.ledger.commitment.web.CommandRequests.PartyBody;
 import io.commitmentsledger.ledger.commitment.web.CommandRequests.SourceBody;
-import io.commitmentsledger.ledger.commitment.web.CommandRequests.TargetBody;
 import io.commitmentsledger.ledger.commitment.web.CommandRequests.WhenBody;
 import io.commitmentsledger.ledger.web.RequestFields;
 import io.commitmentsledger.security.AccessRefused;
@@ -47,9 +47,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns request bodies into commands. Each field is converted by its value type; every problem is collected and
@@ -78,8 +80,8 @@ class CommandConversion {
         String description = fields.convert(
                 "description", () -> Checks.optionalProse(body.description(), "description", DESCRIPTION_LENGTH));
         List<Party> parties = parties(fields, body.parties());
-        Target target = target(fields, "target", body.target());
-        LocalDate agreedOn = fields.pastDate("agreedOn", body.agreedOn());
+        PartialDate target = target(fields, body.target());
+        PartialDate agreedOn = fields.pastPartialDate("agreedOn", body.agreedOn());
         SourceReference source = source(fields, body.source());
         ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
@@ -197,12 +199,26 @@ class CommandConversion {
             CommandRequests.Amendment body,
             @Nullable ExpectedVersion expectedVersion) {
         RequestFields fields = new RequestFields(clock);
-        Target target = target(fields, "target", body.target());
+        PartialDate target = target(fields, body.target());
         String reason = reason(fields, body.reason());
-        LocalDate amendedOn = fields.pastDate("amendedOn", body.amendedOn());
+        LocalDate amendedOn = fields.pastDateOrToday("amendedOn", body.amendedOn());
         ActingAgency actor = actor(fields, caller, body.actingAgency());
         fields.throwIfInvalid();
         return new AmendTargetCommand(id, target, reason, actor, amendedOn, expectedVersion);
+    }
+
+    CorrectAgreementDateCommand correctAgreementDate(
+            ActingAgency caller,
+            CommitmentId id,
+            CommandRequests.AgreementDateCorrection body,
+            @Nullable ExpectedVersion expectedVersion) {
+        RequestFields fields = new RequestFields(clock);
+        PartialDate agreedOn = fields.pastPartialDate("agreedOn", body.agreedOn());
+        String reason = reason(fields, body.reason());
+        LocalDate correctedOn = fields.pastDateOrToday("correctedOn", body.correctedOn());
+        ActingAgency actor = actor(fields, caller, body.actingAgency());
+        fields.throwIfInvalid();
+        return new CorrectAgreementDateCommand(id, agreedOn, reason, actor, correctedOn, expectedVersion);
     }
 
     WithdrawCommitmentCommand withdraw(
@@ -292,20 +308,56 @@ class CommandConversion {
                 : fields.convert("parties", () -> BilateralParties.check(parties));
     }
 
-    private static Target target(RequestFields fields, String path, TargetBody body) {
-        if (body == null) {
-            fields.problem(path, "target is required: a date or a quarter");
+    /** The two forms a target is written in: what older clients send, and the form it is recorded in. */
+    private static final String TARGET_FORMS = "a target is a date as precise as the source, written '2024', '2024-Q1',"
+            + " '2024-03' or '2024-12-31', or (the older form) {\"date\": \"2024-12-31\"} or {\"quarter\": \"2024-Q1\"}";
+
+    private static final Set<String> LEGACY_TARGET_FIELDS = Set.of("date", "quarter");
+
+    /**
+     * A target as the text of a {@link PartialDate} ({@code "2024-Q1"}), or in the older object form ({@code
+     * {"quarter": "2024-Q1"}} or {@code {"date": "2024-12-31"}}), which names the same dates; null when absent or
+     * null (no target).
+     */
+    private static @Nullable PartialDate target(RequestFields fields, @Nullable JsonNode target) {
+        if (target == null || target.isNull() || target.isMissingNode()) {
             return null;
         }
-        if ((body.date() == null) == (body.quarter() == null)) {
-            fields.problem(path, "target must have either a date or a quarter");
+        if (target.isString()) {
+            return fields.convert("target", () -> PartialDate.parse(target.asString()));
+        }
+        if (!target.isObject()) {
+            fields.problem("target", TARGET_FORMS);
             return null;
         }
-        if (body.quarter() != null) {
-            return fields.convert(path + ".quarter", () -> Target.in(Quarter.parse(body.quarter())));
+        List<String> unknown = target.propertyNames().stream()
+                .filter(name -> !LEGACY_TARGET_FIELDS.contains(name))
+                .toList();
+        if (!unknown.isEmpty()) {
+            fields.problem("target", "unknown field(s) " + unknown + ": " + TARGET_FORMS);
+            return null;
         }
-        LocalDate date = fields.date(path + ".date", body.date(), true);
-        return date == null ? null : Target.on(date);
+        JsonNode date = target.get("date");
+        JsonNode quarter = target.get("quarter");
+        boolean hasDate = date != null && !date.isNull();
+        boolean hasQuarter = quarter != null && !quarter.isNull();
+        if (hasDate == hasQuarter) {
+            fields.problem("target", "target must have either a date or a quarter");
+            return null;
+        }
+        if (hasQuarter) {
+            if (!quarter.isString()) {
+                fields.problem("target.quarter", "must be a quarter written YYYY-QN, such as 2024-Q1");
+                return null;
+            }
+            return fields.convert("target.quarter", () -> PartialDate.quarter(Quarter.parse(quarter.asString())));
+        }
+        if (!date.isString()) {
+            fields.problem("target.date", "must be a valid date written YYYY-MM-DD");
+            return null;
+        }
+        LocalDate day = fields.date("target.date", date.asString(), true);
+        return day == null ? null : PartialDate.day(day);
     }
 
     private static DateWindow window(RequestFields fields, WhenBody when) {

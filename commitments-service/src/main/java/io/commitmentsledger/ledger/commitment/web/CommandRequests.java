@@ -14,11 +14,14 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIR
 import io.commitmentsledger.contracts.AgencyCode;
 import io.commitmentsledger.contracts.Area;
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.WorkshopId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON bodies agency systems post. Fields are read as plain strings so that every bad field can be reported at
@@ -39,6 +42,11 @@ final class CommandRequests {
     static final String QUARTER = "^(19|2[0-9])[0-9]{2}-Q[1-4]$";
     /** YYYY-MM-DD. */
     static final int DATE_LENGTH = 10;
+    /** What a target may be, in the schema's words; {@code CommandWebConfiguration} gives it its two forms. */
+    static final String TARGET = "When the commitment is due, as precise as the source gives it: a year (2024), a"
+            + " quarter (2024-Q1), a month (2024-03) or a day (2024-12-31); or, as older clients send it, {\"date\":"
+            + " \"2024-12-31\"} or {\"quarter\": \"2024-Q1\"}. Absent or null when the source sets no date: the"
+            + " commitment is then never overdue";
     /** A value the server bounds only by the request body's size (64 KiB). */
     static final int BODY_BOUND = 64 * 1024;
 
@@ -51,6 +59,7 @@ final class CommandRequests {
                     maxLength = CommitmentId.MAX_LENGTH,
                     pattern = SLUG,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String commitmentId,
 
             @Schema(
@@ -77,6 +86,7 @@ final class CommandRequests {
                     example = "Explore further semiconductor cooperation initiatives",
                     maxLength = DESCRIPTION_LENGTH,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String description,
 
             @ArraySchema(
@@ -85,9 +95,15 @@ final class CommandRequests {
                     maxItems = 2)
             List<PartyBody> parties,
 
-            TargetBody target,
+            @Schema(description = TARGET, requiredMode = NOT_REQUIRED) @Nullable
+            JsonNode target,
 
-            @Schema(format = "date", example = "2024-01-16", maxLength = DATE_LENGTH)
+            @Schema(
+                    description = "When both parties agreed it, as precise as the source gives it: a year (2022), a"
+                            + " quarter, a month or a day (2024-01-16); not in the future",
+                    example = "2024-01-16",
+                    maxLength = PartialDate.MAX_LENGTH,
+                    pattern = PartialDate.FORMAT)
             String agreedOn,
 
             SourceBody source,
@@ -98,6 +114,7 @@ final class CommandRequests {
                     example = "JP/METI",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "Party")
@@ -113,12 +130,16 @@ final class CommandRequests {
                     uniqueItems = true)
             List<String> agencies) {}
 
-    @Schema(name = "Target", description = "Either a date or a quarter")
+    @Schema(
+            name = "Target",
+            description = "A target as older clients write it: either a date or a quarter. The ledger records it as"
+                    + " the date's text (2024-12-31, 2024-Q1)")
     record TargetBody(
             @Schema(format = "date", example = "2024-03-31", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Nullable
             String date,
 
-            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED)
+            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED) @Nullable
             String quarter) {}
 
     @Schema(name = "SourceReference")
@@ -132,23 +153,25 @@ final class CommandRequests {
                     example = "https://www.meti.go.jp/english/press/2024/0116_002.html",
                     maxLength = BODY_BOUND,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String url,
 
-            @Schema(example = "2(2)", maxLength = SOURCE_SECTION_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(example = "2(2)", maxLength = SOURCE_SECTION_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String section) {}
 
     @Schema(name = "Dates", description = "A single date, a window of days or a quarter: exactly one of the three")
     record WhenBody(
             @Schema(format = "date", example = "2024-02-20", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Nullable
             String date,
 
-            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String start,
 
-            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(format = "date", maxLength = DATE_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String end,
 
-            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED)
+            @Schema(example = "2024-Q1", maxLength = 7, pattern = QUARTER, requiredMode = NOT_REQUIRED) @Nullable
             String quarter) {}
 
     @Schema(name = "ConfirmCommitmentRequest")
@@ -162,6 +185,7 @@ final class CommandRequests {
                     example = "GB/DSIT",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "ScheduleWorkshopRequest")
@@ -185,9 +209,10 @@ final class CommandRequests {
             @Schema(
                     allowableValues = {"IN_PERSON", "ONLINE", "HYBRID"},
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String format,
 
-            @Schema(example = "London", maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(example = "London", maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String location,
 
             @Schema(
@@ -196,6 +221,7 @@ final class CommandRequests {
                     maxLength = 2,
                     pattern = COUNTRY,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String host,
 
             @Schema(format = "date", example = "2024-01-16", maxLength = DATE_LENGTH)
@@ -207,6 +233,7 @@ final class CommandRequests {
                     example = "GB/DSIT",
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "RescheduleWorkshopRequest")
@@ -216,7 +243,7 @@ final class CommandRequests {
             @Schema(allowableValues = {"IN_PERSON", "ONLINE", "HYBRID"})
             String format,
 
-            @Schema(maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED)
+            @Schema(maxLength = LOCATION_LENGTH, requiredMode = NOT_REQUIRED) @Nullable
             String location,
 
             @Schema(minLength = 1, maxLength = REASON_LENGTH)
@@ -230,6 +257,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "CancelWorkshopRequest")
@@ -245,6 +273,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "WorkshopOutcomeRequest")
@@ -260,6 +289,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "ProgressReportRequest")
@@ -271,6 +301,7 @@ final class CommandRequests {
                     format = "uri",
                     maxLength = BODY_BOUND,
                     requiredMode = NOT_REQUIRED)
+            @Nullable
             String evidence,
 
             @Schema(format = "date", maxLength = DATE_LENGTH)
@@ -281,6 +312,7 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "CompletionRequest")
@@ -299,16 +331,31 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
-    @Schema(name = "AmendmentRequest")
+    @Schema(
+            name = "AmendmentRequest",
+            description = "Moves the target, sets one where there was none, or withdraws it (target absent or null)")
     record Amendment(
-            TargetBody target,
+            @Schema(
+                    description = "The new target, in either form the agreement takes (2024-Q2, or {\"quarter\":"
+                            + " \"2024-Q2\"}); absent or null withdraws the target, such as one recorded without a"
+                            + " source (reason: the source gives no date)",
+                    requiredMode = NOT_REQUIRED)
+            @Nullable
+            JsonNode target,
 
-            @Schema(minLength = 1, maxLength = REASON_LENGTH)
+            @Schema(description = "Why the target changes", minLength = 1, maxLength = REASON_LENGTH)
             String reason,
 
-            @Schema(format = "date", maxLength = DATE_LENGTH)
+            @Schema(
+                    description = "The day of the amendment; today (UTC) when absent",
+                    format = "date",
+                    example = "2024-06-30",
+                    maxLength = DATE_LENGTH,
+                    requiredMode = NOT_REQUIRED)
+            @Nullable
             String amendedOn,
 
             @Schema(
@@ -316,6 +363,44 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
+            String actingAgency) {}
+
+    @Schema(
+            name = "AgreementDateCorrectionRequest",
+            description = "Corrects the recorded agreement date, such as an invented 2022-12-31 to the 2022 the source"
+                    + " gives; the agreement stays as recorded")
+    record AgreementDateCorrection(
+            @Schema(
+                    description = "The agreement date as the source gives it: a year, a quarter, a month or a day;"
+                            + " not in the future, and different from the recorded one",
+                    example = "2022",
+                    maxLength = PartialDate.MAX_LENGTH,
+                    pattern = PartialDate.FORMAT)
+            String agreedOn,
+
+            @Schema(
+                    description = "Why the recorded date was wrong",
+                    example = "The source says only that the Memorandum was concluded in 2022",
+                    minLength = 1,
+                    maxLength = REASON_LENGTH)
+            String reason,
+
+            @Schema(
+                    description = "The day of the correction; today (UTC) when absent",
+                    format = "date",
+                    example = "2026-11-27",
+                    maxLength = DATE_LENGTH,
+                    requiredMode = NOT_REQUIRED)
+            @Nullable
+            String correctedOn,
+
+            @Schema(
+                    description = ACTING_AGENCY,
+                    requiredMode = NOT_REQUIRED,
+                    maxLength = ACTING_AGENCY_LENGTH,
+                    pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 
     @Schema(name = "WithdrawalRequest")
@@ -331,5 +416,6 @@ final class CommandRequests {
                     requiredMode = NOT_REQUIRED,
                     maxLength = ACTING_AGENCY_LENGTH,
                     pattern = ACTING_AGENCY_FORMAT)
+            @Nullable
             String actingAgency) {}
 }

@@ -5,6 +5,7 @@ import static io.commitmentsledger.ledger.web.ApiDocumentation.problem;
 import static io.commitmentsledger.ledger.web.ApiDocumentation.slug;
 
 import io.commitmentsledger.contracts.CommitmentId;
+import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.ledger.commitment.CommandOutcome;
 import io.commitmentsledger.ledger.commitment.CommitmentRule;
 import io.commitmentsledger.ledger.commitment.CommitmentStatus;
@@ -13,6 +14,10 @@ import io.commitmentsledger.ledger.web.LedgerAccess;
 import io.commitmentsledger.ledger.web.ProblemType;
 import io.commitmentsledger.web.openapi.Problems;
 import io.commitmentsledger.web.openapi.RecordSchemas;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -20,6 +25,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -133,11 +139,22 @@ class CommandWebConfiguration implements WebMvcConfigurer {
             }
             problem(operation, 413, "The body is larger than 64 KiB", slug(ProblemType.REQUEST_TOO_LARGE));
             problem(operation, 415, "The body is not sent as application/json", HTTP_PROTOCOL);
-            problem(
-                    operation,
-                    422,
-                    "The Idempotency-Key already answered a different request",
-                    slug(CommitmentProblems.IDEMPOTENCY_KEY_REUSED));
+            if (existing) {
+                problem(
+                        operation,
+                        422,
+                        "The Idempotency-Key already answered a different request",
+                        slug(CommitmentProblems.IDEMPOTENCY_KEY_REUSED));
+            } else {
+                problem(
+                        operation,
+                        422,
+                        "The agreement names a partnership, area, country or agency the names registry does not hold"
+                                + " (unregistered lists each), or the Idempotency-Key already answered a different"
+                                + " request",
+                        slug(CommitmentProblems.NAME_NOT_REGISTERED),
+                        slug(CommitmentProblems.IDEMPOTENCY_KEY_REUSED));
+            }
             ApiDocumentation.retryLater(
                     operation,
                     "The ledger is busy (nothing was recorded) or its database cannot be reached; retry",
@@ -152,6 +169,9 @@ class CommandWebConfiguration implements WebMvcConfigurer {
     @Bean
     OpenApiCustomizer commandSchemasInOpenApi() {
         return api -> {
+            // A target is one of two forms (below); as a JSON node in Java, it has no schema RecordSchemas can mark.
+            targetPlaceholder(api, AGREE);
+            targetPlaceholder(api, AMENDMENT);
             RecordSchemas.requests(
                     api,
                     CommandRequests.Agree.class,
@@ -167,7 +187,12 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                     CommandRequests.ProgressReport.class,
                     CommandRequests.Completion.class,
                     CommandRequests.Amendment.class,
+                    CommandRequests.AgreementDateCorrection.class,
                     CommandRequests.Withdrawal.class);
+            targetInTwoForms(api, AGREE);
+            targetInTwoForms(api, AMENDMENT);
+            // What springdoc made of the Java type of target, which nothing refers to any more.
+            api.getComponents().getSchemas().remove("JsonNode");
             RecordSchemas.responses(api, CommandOutcome.class);
             Map<String, Schema> outcome = api.getComponents()
                     .getSchemas()
@@ -204,8 +229,50 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                             .description("version-mismatch: the versions If-Match named, when it named several or"
                                     + " only weak tags"));
             members.put("currentVersion", version().description("version-mismatch: the commitment's version"));
+            members.put(
+                    "unregistered",
+                    Problems.array(Problems.string(1000), 1000)
+                            .description("name-not-registered: each name the agreement gives that the ledger's names"
+                                    + " registry does not hold, one sentence each"));
             Problems.addMembers(api, members);
         };
+    }
+
+    private static final String AGREE = "AgreeCommitmentRequest";
+    private static final String AMENDMENT = "AmendmentRequest";
+    private static final String LEGACY_TARGET = "Target";
+
+    private static void targetPlaceholder(OpenAPI api, String request) {
+        api.getComponents().getSchemas().get(request).getProperties().put("target", Problems.string(1));
+        if (!api.getComponents().getSchemas().containsKey(LEGACY_TARGET)) {
+            ModelConverters.getInstance(true)
+                    .readAll(new AnnotatedType(CommandRequests.TargetBody.class))
+                    .forEach(api.getComponents()::addSchemas);
+        }
+    }
+
+    /**
+     * {@code target}: the text of a date as precise as the source, the older object {@code Target}, or null (no
+     * target); the three are disjoint, so exactly one applies.
+     */
+    private static void targetInTwoForms(OpenAPI api, String request) {
+        Map<String, Schema> properties =
+                api.getComponents().getSchemas().get(request).getProperties();
+        String description = properties.get("target").getDescription();
+        Schema<?> text = Problems.string(PartialDate.MAX_LENGTH)
+                .pattern(PartialDate.FORMAT)
+                .description("A year, quarter, month or day, as precise as the source")
+                .examples(List.of("2024-Q1", "2024", "2024-03", "2024-12-31"));
+        Schema<?> legacy = new JsonSchema()
+                .$ref(Problems.ref(LEGACY_TARGET))
+                .description("The older form: {\"date\": ...} or {\"quarter\": ...}");
+        Schema<?> none = new JsonSchema().types(new LinkedHashSet<>(List.of("null")));
+        properties.put(
+                "target",
+                new JsonSchema()
+                        .description(description)
+                        .oneOf(List.of(text, legacy, none))
+                        .examples(List.of("2024-Q1", Map.of("quarter", "2024-Q1"))));
     }
 
     private static Schema<?> version() {

@@ -58,7 +58,9 @@ class CommitmentCommandsController {
     @PostMapping
     @Operation(
             summary = "Agree a commitment",
-            description = "Records that both parties agreed it. 201 with Location and ETag \"0\".")
+            description = "Records that both parties agreed it. 201 with Location and ETag \"0\". The partnership,"
+                    + " area, countries and agencies must be in the ledger's names registry (422"
+                    + " name-not-registered).")
     ResponseEntity<CommandOutcome> agree(
             @RequestBody CommandRequests.Agree body, CommandHeaders headers, @AuthenticationPrincipal Caller caller) {
         return accept(conversion.agree(actor(caller), body), headers, body);
@@ -177,7 +179,10 @@ class CommitmentCommandsController {
     }
 
     @PostMapping("/{commitmentId}/amendments")
-    @Operation(summary = "Amend a commitment's target, with a reason")
+    @Operation(
+            summary = "Amend a commitment's target, with a reason",
+            description = "Moves the target, sets one where there was none, or withdraws it (no target: the"
+                    + " commitment is then never overdue).")
     ResponseEntity<CommandOutcome> amendTarget(
             @PathVariable String commitmentId,
             @RequestBody CommandRequests.Amendment body,
@@ -185,6 +190,23 @@ class CommitmentCommandsController {
             @AuthenticationPrincipal Caller caller) {
         return accept(
                 conversion.amendTarget(actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
+                headers,
+                body);
+    }
+
+    @PostMapping("/{commitmentId}/agreement-date-corrections")
+    @Operation(
+            summary = "Correct the recorded agreement date, with a reason",
+            description = "Records AgreementDateCorrected: the agreement date as the source gives it (such as 2022"
+                    + " for an agreement recorded as 2022-12-31). The agreement stays as recorded.")
+    ResponseEntity<CommandOutcome> correctAgreementDate(
+            @PathVariable String commitmentId,
+            @RequestBody CommandRequests.AgreementDateCorrection body,
+            CommandHeaders headers,
+            @AuthenticationPrincipal Caller caller) {
+        return accept(
+                conversion.correctAgreementDate(
+                        actor(caller), commitmentId(commitmentId), body, headers.expectedVersion()),
                 headers,
                 body);
     }

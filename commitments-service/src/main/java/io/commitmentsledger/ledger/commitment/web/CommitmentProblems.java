@@ -2,6 +2,7 @@ package io.commitmentsledger.ledger.commitment.web;
 
 import io.commitmentsledger.ledger.commitment.CommitmentRule;
 import io.commitmentsledger.ledger.commitment.CommitmentRuleViolation;
+import io.commitmentsledger.ledger.commitment.NamesNotRegistered;
 import io.commitmentsledger.ledger.commitment.VersionMismatch;
 import io.commitmentsledger.ledger.commitment.WorkshopNotFound;
 import io.commitmentsledger.ledger.commitment.application.IdempotencyKeyReused;
@@ -36,6 +37,8 @@ class CommitmentProblems {
             "concurrent-modification", HttpStatus.CONFLICT, "Commitment changed concurrently; retry the command");
     static final ProblemType VERSION_MISMATCH = ProblemType.of(
             "version-mismatch", HttpStatus.PRECONDITION_FAILED, "Commitment is not at the expected version");
+    static final ProblemType NAME_NOT_REGISTERED =
+            ProblemType.of("name-not-registered", HttpStatus.UNPROCESSABLE_CONTENT, "Name not registered");
     static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of(
             "idempotency-key-reused",
             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -93,6 +96,14 @@ class CommitmentProblems {
         return ResponseEntity.status(problem.getStatus())
                 .eTag(Versions.toEntityTag(e.currentVersion()))
                 .body(problem);
+    }
+
+    /** 422, with {@code unregistered} listing each name the registry lacks, one sentence each. */
+    @ExceptionHandler
+    ProblemDetail namesNotRegistered(NamesNotRegistered e) {
+        ProblemDetail problem = NAME_NOT_REGISTERED.problem(e.getMessage());
+        problem.setProperty("unregistered", e.unregistered());
+        return problem;
     }
 
     @ExceptionHandler

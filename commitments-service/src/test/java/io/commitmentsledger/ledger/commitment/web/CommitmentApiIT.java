@@ -81,7 +81,9 @@ class CommitmentApiIT {
             assertThat(event.get("sequence").asLong()).isEqualTo(i);
             assertThat(event.get("globalPosition").asLong()).isGreaterThan(previousPosition);
             previousPosition = event.get("globalPosition").asLong();
-            assertThat(event.get("revision").asString()).isEqualTo("1");
+            assertThat(event.get("revision").asString())
+                    .as("the current revision of %s", event.get("type"))
+                    .isEqualTo(i == 0 ? "2" : "1");
             assertThat(event.get("recordedAt").asString()).isNotBlank();
             assertThat(event.get("payload").get("commitmentId").asString()).isEqualTo(id);
         }
