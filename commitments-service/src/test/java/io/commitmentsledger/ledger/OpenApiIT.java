@@ -126,6 +126,10 @@ class OpenApiIT {
                         .asString())
                 .isEqualTo(PartialDate.FORMAT);
         assertThat(schemas.has("JsonNode")).isFalse();
+        assertThat(schemas.at("/Target/required").isMissingNode())
+                .as("date or quarter")
+                .isTrue();
+        assertThat(schemas.at("/Target/maxProperties").asInt()).isEqualTo(1);
     }
 
     @Test

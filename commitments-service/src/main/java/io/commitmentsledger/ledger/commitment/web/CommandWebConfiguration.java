@@ -191,6 +191,8 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                     CommandRequests.Withdrawal.class);
             targetInTwoForms(api, AGREE);
             targetInTwoForms(api, AMENDMENT);
+            // The older target has exactly one of its two members.
+            api.getComponents().getSchemas().get(LEGACY_TARGET).minProperties(1).maxProperties(1);
             // What springdoc made of the Java type of target, which nothing refers to any more.
             api.getComponents().getSchemas().remove("JsonNode");
             RecordSchemas.responses(api, CommandOutcome.class);
