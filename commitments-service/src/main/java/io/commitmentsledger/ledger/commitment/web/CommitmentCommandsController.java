@@ -253,7 +253,27 @@ class CommitmentCommandsController {
     private String canonical(Object body, CommitmentCommand command) {
         ObjectNode understood = json.valueToTree(body);
         understood.put("actingAgency", command.actor().toString());
+        if (understood.get("target") instanceof ObjectNode target) {
+            understood.set("target", fingerprintedAsBefore(target));
+        }
         return json.writeValueAsString(understood);
+    }
+
+    /**
+     * A target in the older object form, written as the ledger wrote it into fingerprints before targets could also
+     * be text: {@code {"date": ..., "quarter": ...}}, both present, in that order. A retry sent after an upgrade must
+     * match the request its key first recorded, or an agency that retries is refused for having done nothing wrong.
+     */
+    private ObjectNode fingerprintedAsBefore(ObjectNode target) {
+        ObjectNode before = json.createObjectNode();
+        before.set("date", target.get("date") == null ? json.nullNode() : target.get("date"));
+        before.set("quarter", target.get("quarter") == null ? json.nullNode() : target.get("quarter"));
+        target.propertyNames().forEach(name -> {
+            if (!before.has(name)) {
+                before.set(name, target.get(name));
+            }
+        });
+        return before;
     }
 
     /** The agency the caller's token names, which the command is recorded as. */
