@@ -108,8 +108,9 @@ public final class RecordSchemas {
     }
 
     private static boolean optional(RecordComponent component) {
+        // @Schema cannot target a record component: Java hands it to the accessor (and the field), not the component.
         io.swagger.v3.oas.annotations.media.Schema schema =
-                component.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+                component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
         return nullableAnnotation(component)
                 || nullableAnnotation(component.getAnnotatedType())
                 || (schema != null

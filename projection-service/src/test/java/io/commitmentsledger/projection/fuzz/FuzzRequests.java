@@ -334,7 +334,7 @@ final class FuzzRequests {
         return Gen.combine(
                         ids,
                         Gen.of("semiconductors", "ai", "data", "open-ran"),
-                        Gen.of(List.of("METI"), List.of("METI", "MIC"), List.of("METI", "MIC", "DIGITAL-AGENCY")),
+                        Gen.of(List.of("METI"), List.of("METI", "MIC"), List.of("METI", "MIC", "DIGITAL")),
                         targets(),
                         Gen.integers(0, 19),
                         Gen.of("JP/METI", "GB/DSIT", "JP/MIC", "FR/MEAE"),
