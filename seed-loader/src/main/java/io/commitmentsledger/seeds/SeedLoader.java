@@ -163,6 +163,7 @@ public final class SeedLoader {
                         command.supersedes(),
                         command.corrections().size());
                 for (Command correction : command.corrections()) {
+                    tally.corrections++;
                     HttpResponse<String> corrected =
                             send(http, base, correction, authorization.apply(correction.actingAgency()));
                     out.printf(
@@ -180,8 +181,13 @@ public final class SeedLoader {
                     step, command.method(), command.path(), response.statusCode(), tally.count(command, response));
         }
         out.printf(
-                "%d commands: %d recorded, %d already there, %d corrected in place of an earlier version, %d rejected%n",
-                commands.size(), tally.recorded, tally.replayed, tally.superseded, tally.rejected.size());
+                "%d commands%s: %d recorded, %d already there, %d corrected in place of an earlier version, %d rejected%n",
+                commands.size(),
+                tally.corrections == 0 ? "" : " and " + tally.corrections + " corrections",
+                tally.recorded,
+                tally.replayed,
+                tally.superseded,
+                tally.rejected.size());
         for (Rejection rejection : tally.rejected) {
             Command command = rejection.command();
             out.printf(
@@ -204,6 +210,7 @@ public final class SeedLoader {
         int recorded;
         int replayed;
         int superseded;
+        int corrections;
         final List<Rejection> rejected = new ArrayList<>();
 
         /** Counts one answer and says what it was. */

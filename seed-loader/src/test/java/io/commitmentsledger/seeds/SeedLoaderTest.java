@@ -171,7 +171,9 @@ class SeedLoaderTest {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("[1/2] POST /api/v1/commitments -> 409 the ledger holds the earlier x/agree: sending its 1"
                         + " correction(s)")
-                .contains("[1/2]   correction POST /api/v1/commitments/x/amendments -> 201 recorded");
+                .contains("[1/2]   correction POST /api/v1/commitments/x/amendments -> 201 recorded")
+                .contains("2 commands and 1 corrections: 2 recorded, 0 already there, 1 corrected in place of an"
+                        + " earlier version, 0 rejected");
 
         keys.clear();
         agreedEarlier.clear();
