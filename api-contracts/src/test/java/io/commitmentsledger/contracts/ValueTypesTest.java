@@ -73,15 +73,6 @@ class ValueTypesTest {
     }
 
     @Test
-    void takesATargetAsADateOrAQuarterButNotBoth() {
-        assertThat(Target.in(Quarter.parse("2024-Q1")).deadline()).isEqualTo(LocalDate.of(2024, 3, 31));
-        assertThat(Target.on(LocalDate.of(2024, 6, 30)).deadline()).isEqualTo(LocalDate.of(2024, 6, 30));
-        assertThatThrownBy(() -> new Target(LocalDate.of(2024, 6, 30), Quarter.parse("2024-Q2")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Target(null, null)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void rejectsAWindowEndingBeforeItStarts() {
         assertThat(DateWindow.on(LocalDate.of(2024, 2, 20)).end()).isEqualTo(LocalDate.of(2024, 2, 20));
         assertThatThrownBy(() -> new DateWindow(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 1)))
