@@ -357,7 +357,8 @@ class CommandConversion {
             return null;
         }
         LocalDate day = fields.date("target.date", date.asString(), true);
-        return day == null ? null : PartialDate.day(day);
+        // A day the calendar has but the ledger's dates do not (before 1900, after 2999) is refused like any bad date.
+        return day == null ? null : fields.convert("target.date", () -> PartialDate.day(day));
     }
 
     private static DateWindow window(RequestFields fields, WhenBody when) {

@@ -115,7 +115,10 @@ class DatesAndNamesApiIT {
                     "{\"quarter\": \"2024-Q1\", \"date\": \"2024-03-31\"}",
                     "{}",
                     "{\"year\": \"2024\"}",
-                    "{\"date\": 20240331}")) {
+                    "{\"date\": 20240331}",
+                    "{\"date\": \"-0001-01-01\"}",
+                    "{\"date\": \"3000-01-01\"}",
+                    "\"1899\"")) {
                 String id = LedgerClient.uniqueId("bad-target");
                 Response response = client.post("/api/v1/commitments", agreement(id, target, "2024-01-16"));
 
@@ -128,7 +131,7 @@ class DatesAndNamesApiIT {
                 assertThat(client.eventCount(id)).isZero();
                 refused.add(target);
             }
-            assertThat(refused).hasSize(9);
+            assertThat(refused).hasSize(12);
         }
     }
 
