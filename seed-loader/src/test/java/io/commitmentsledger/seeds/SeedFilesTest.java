@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The seed files at the repository root: well formed, and telling the outcome document's story consistently. */
 class SeedFilesTest {
@@ -190,15 +191,13 @@ class SeedFilesTest {
                         .as(correction.id())
                         .isNotBlank();
                 if (correction.path().endsWith("/amendments")) {
-                    ((tools.jackson.databind.node.ObjectNode) facts).remove("target");
+                    ((ObjectNode) facts).remove("target");
                     if (!correction.body().get("target").isNull()) {
-                        ((tools.jackson.databind.node.ObjectNode) facts)
-                                .set("target", correction.body().get("target"));
+                        ((ObjectNode) facts).set("target", correction.body().get("target"));
                     }
                 } else {
                     assertThat(correction.path()).endsWith("/agreement-date-corrections");
-                    ((tools.jackson.databind.node.ObjectNode) facts)
-                            .set("agreedOn", correction.body().get("agreedOn"));
+                    ((ObjectNode) facts).set("agreedOn", correction.body().get("agreedOn"));
                 }
             }
             for (String fact : List.of("target", "agreedOn", "parties", "area", "title", "partnershipId")) {

@@ -62,8 +62,7 @@ public class PageNames {
 
     /** A party with its agencies: "Japan (Ministry of Economy, Trade and Industry; Digital Agency)". */
     public String party(PartyState party) {
-        String agencies =
-                party.agencies().stream().map(a -> agency(party.country(), a)).collect(Collectors.joining("; "));
+        String agencies = agencies(party);
         return agencies.isEmpty() ? country(party.country()) : country(party.country()) + " (" + agencies + ")";
     }
 

@@ -127,13 +127,11 @@ public class PageText {
         CANCELLED;
 
         static WorkshopStanding of(WorkshopView workshop, LocalDate today) {
-            return switch (workshop.state()) {
-                case "HELD" -> HELD;
-                case "CANCELLED" -> CANCELLED;
-                default ->
-                    today.isAfter(workshop.end())
-                            ? WINDOW_PASSED
-                            : today.isBefore(workshop.start()) ? UPCOMING : IN_WINDOW;
+            return switch (workshop.asOf(today).state()) {
+                case WorkshopView.HELD -> HELD;
+                case WorkshopView.CANCELLED -> CANCELLED;
+                case WorkshopView.WINDOW_PASSED -> WINDOW_PASSED;
+                default -> today.isBefore(workshop.start()) ? UPCOMING : IN_WINDOW;
             };
         }
     }

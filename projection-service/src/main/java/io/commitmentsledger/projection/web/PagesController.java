@@ -78,13 +78,7 @@ class PagesController {
 
     @GetMapping("/")
     String partnerships(Model model) {
-        model.addAttribute(
-                "partnerships",
-                queries.partnerships().stream()
-                        .map(p -> new PartnershipEntry(
-                                p.partnershipId(), names.partnership(p.partnershipId()), p.commitments()))
-                        .sorted(Comparator.comparing(PartnershipEntry::name, String.CASE_INSENSITIVE_ORDER))
-                        .toList());
+        model.addAttribute("partnerships", partnershipEntries());
         return page(model, "partnerships");
     }
 
@@ -114,7 +108,7 @@ class PagesController {
         model.addAttribute("progress", progress);
         model.addAttribute("overdue", views(overdue.items(), today));
         model.addAttribute("overdueTotal", overdue.total());
-        model.addAttribute("overdueSearch", searchOf(partnershipId, "overdue", "true"));
+        model.addAttribute("overdueSearch", overdueSearch(partnershipId));
         model.addAttribute("recent", views(recent, today));
         model.addAttribute("activity", activity(queries.activity(partnershipId)));
         List<WorkshopGroup> groups = new ArrayList<>();
@@ -160,7 +154,7 @@ class PagesController {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
-        model.addAttribute("partnershipChoices", partnershipChoices());
+        model.addAttribute("partnershipChoices", partnershipEntries());
         model.addAttribute("areaChoices", areaChoices());
         model.addAttribute(
                 "countryChoices",
@@ -234,9 +228,9 @@ class PagesController {
                 .toList();
     }
 
-    private static String searchOf(String partnershipId, String name, String value) {
-        return new SearchForm(partnershipId, null, null, null, "overdue".equals(name) ? value : null, null, null, null)
-                .at(0);
+    /** The search for every overdue commitment of the partnership. */
+    private static String overdueSearch(String partnershipId) {
+        return new SearchForm(partnershipId, null, null, null, "true", null, null, null).at(0);
     }
 
     /** Actors grouped by their country, each with its events counted by kind. */
@@ -269,7 +263,8 @@ class PagesController {
         return parties;
     }
 
-    private List<PartnershipEntry> partnershipChoices() {
+    /** The partnerships by name, each with how many commitments it has. */
+    private List<PartnershipEntry> partnershipEntries() {
         return queries.partnerships().stream()
                 .map(p ->
                         new PartnershipEntry(p.partnershipId(), names.partnership(p.partnershipId()), p.commitments()))
