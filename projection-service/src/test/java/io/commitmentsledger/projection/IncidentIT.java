@@ -93,6 +93,10 @@ class IncidentIT {
                         .asBoolean())
                 .isTrue();
         assertThat(http.get("/commitments/" + id).body()).contains("class=\"badge-stale\"");
+        assertThat(http.get("/").body())
+                .as("every page says plainly that it may be behind")
+                .contains("id=\"behind\"")
+                .containsPattern("\\d+ recorded events? could not be applied");
         assertThat(incidentsGauge()).isGreaterThanOrEqualTo(1);
         assertThat(output.getAll().lines())
                 .anyMatch(line -> line.contains("ERROR") && line.contains(id.value()) && line.contains("sequence 1"));
