@@ -201,8 +201,10 @@ public final class LedgerBenchmark {
         result.failures().forEach((what, count) -> commandFailures.merge(what, count, Long::sum));
         largestCommitment = result.largestCommitment();
         result.bySize().forEach((size, latency) -> {
-            latencies.put("history, " + size + " events", latency);
-            figures.add(Figure.plain("one command on a " + size + "-event commitment, p50", latency.p50(), "ms"));
+            latencies.put(String.format(Locale.ROOT, "history, %,d events", size), latency);
+            if (size < 1_000) {
+                figures.add(Figure.plain("one command on a " + size + "-event commitment, p50", latency.p50(), "ms"));
+            }
         });
         LatencySummary small = result.bySize().get(10);
         LatencySummary large = result.bySize().get(1_000);

@@ -49,6 +49,7 @@ final class LedgerUnderTest implements AutoCloseable {
     private final int controllerPort = freePort();
     private final int authorizationPort = freePort();
     private @Nullable Process launcher;
+    private @Nullable Process watchdog;
     private @Nullable ClientCredentials credentials;
 
     LedgerUnderTest(Path directory, Path repository) {
@@ -79,6 +80,7 @@ final class LedgerUnderTest implements AutoCloseable {
                         "LEDGER_AUTHORIZATION_PORT", Integer.toString(authorizationPort)));
         Process started = builder.start();
         launcher = started;
+        watchdog = watchdog(started.pid());
         Instant deadline = Instant.now().plus(timeout);
         while (!Files.readString(log).contains(RUNNING)) {
             if (!started.isAlive()) {
@@ -151,9 +153,27 @@ final class LedgerUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * The launcher does not watch this JVM, so a small {@code sh} does: it reads a pipe from this JVM (with its builtin {@code read}: no child to outlive it), which the
+     * operating system closes when this JVM ends in any way (SIGKILL included), and then stops the launcher as Ctrl-C
+     * would; the launcher's services and their databases stop with it.
+     */
+    private static @Nullable Process watchdog(long launcherPid) {
+        try {
+            return new ProcessBuilder("sh", "-c", "read -r line; kill -TERM " + launcherPid + " 2>/dev/null")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException noShell) {
+            System.err.println("No sh to watch the launcher: if this JVM is killed, stop the ledger by hand ("
+                    + noShell.getMessage() + ")");
+            return null;
+        }
+    }
+
     /** Stops the launcher as Ctrl-C would, then kills anything of this ledger still alive. */
     @Override
-    public void close() {
+    public synchronized void close() {
         Process process = launcher;
         launcher = null;
         List<ProcessHandle> tree = new ArrayList<>();
@@ -173,6 +193,10 @@ final class LedgerUnderTest implements AutoCloseable {
                 .filter(ProcessHandle::isAlive)
                 .distinct()
                 .forEach(ProcessHandle::destroyForcibly);
+        if (watchdog != null) {
+            watchdog.destroyForcibly();
+            watchdog = null;
+        }
     }
 
     /** The services and their embedded PostgreSQL servers (daemonised, outside the launcher's tree). */
