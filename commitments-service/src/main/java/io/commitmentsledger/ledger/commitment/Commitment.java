@@ -41,9 +41,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A bilateral commitment, rebuilt from its events. Each command handler checks the rules first and applies events
  * last; only the event sourcing handlers change state. Handlers answer the commitment's version after the command,
- * the sequence number of its newest event.
+ * the sequence number of its newest event. Its repository ({@code commitmentRepository}) keeps recently used
+ * commitments in memory between commands; state changes only in the event sourcing handlers, so a commitment brought up
+ * to date with newer events is the same as one replayed from the start.
  */
-@Aggregate
+@Aggregate(repository = "commitmentRepository")
 public class Commitment {
 
     private enum WorkshopState {

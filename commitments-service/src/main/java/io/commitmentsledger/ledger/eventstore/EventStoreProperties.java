@@ -18,15 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commandStatementTimeout the longest a single statement of a command's transaction may run
  * @param fetchDelay how soon readers of the store (the Kafka publisher) look again after finding no new events. A
  *     command commits after Axon's unit of work, whose end already woke them, so this bounds how late they see it
+ * @param cachedCommitments how many commitments each instance keeps in memory between commands, so that a command
+ *     reads only the events recorded since (usually none) instead of the whole history; 0 replays every time
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("100000") int maxGapOffset,
         @DefaultValue("5s") Duration commandStatementTimeout,
-        @DefaultValue("25ms") Duration fetchDelay) {
+        @DefaultValue("25ms") Duration fetchDelay,
+        @DefaultValue("10000") int cachedCommitments) {
 
     public EventStoreProperties {
+        if (cachedCommitments < 0) {
+            throw new IllegalArgumentException(
+                    "ledger.event-store.cached-commitments must be 0 or more, not " + cachedCommitments);
+        }
         if (commandStatementTimeout.multipliedBy(4).compareTo(gapTimeout) > 0) {
             throw new IllegalArgumentException("ledger.event-store.gap-timeout (" + gapTimeout
                     + ") must be at least four times ledger.event-store.command-statement-timeout ("

@@ -69,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each round agrees {@value #COMMITMENTS} commitments of its own (untimed), then N client threads send commands
  * to them as fast as they can for a fixed time: {@value #PROGRESS_PERCENT}% progress reports, the rest confirmations
  * (the first per party records an event, a repeat records nothing) and workshop schedulings. Fresh commitments per
- * round keep the aggregates (rebuilt from their events on every command; no snapshots) the same size in every round,
+ * round keep the aggregates the same size in every round,
  * and keep a commitment's events all logged or all unlogged. Rounds come in pairs, on off, off on, on off, ..., so
  * that a steady drift favours neither state; between rounds the publisher catches up before the switch flips. The
  * figures are the medians per state and thread count. At the end every logged entry is checked (gap-free, recomputed
