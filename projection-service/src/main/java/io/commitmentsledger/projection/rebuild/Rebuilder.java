@@ -182,8 +182,10 @@ public class Rebuilder implements DisposableBean {
                 }
                 progress.done++;
             }
-            List<RejectedRecord> unchained = transaction.execute(tx -> writer.applyAll(generation, events));
-            unchained.forEach(e -> skip(e, progress));
+            transaction
+                    .execute(tx -> writer.applyAll(generation, events))
+                    .rejected()
+                    .forEach(e -> skip(e, progress));
             for (TopicPartition partition : batch.partitions()) {
                 List<ConsumerRecord<String, byte[]>> read = batch.records(partition);
                 long next = read.get(read.size() - 1).offset() + 1;

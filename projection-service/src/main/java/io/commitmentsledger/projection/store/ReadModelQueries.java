@@ -53,12 +53,16 @@ public class ReadModelQueries {
                 .optional());
     }
 
-    /** The commitment's timeline in sequence order, only what was recorded up to {@code asOf} when it is set. */
+    /**
+     * The commitment's timeline in sequence order, only what was recorded up to {@code asOf} when it is set. Without
+     * the events' payloads: an entry shows its stored one-line summary, and a 1,000-event timeline would otherwise
+     * turn a megabyte of JSONB into text for nothing.
+     */
     public List<TimelineRow> timeline(String commitmentId, @Nullable Instant asOf) {
         Timestamp until = asOf == null ? null : Timestamp.from(asOf);
         return generations.withActive(generation -> jdbc.sql(
                         "SELECT commitment_id, sequence, global_position, event_id, kind, revision, occurred_on,"
-                                + " recorded_at, actor, summary, payload::text FROM "
+                                + " recorded_at, actor, summary FROM "
                                 + generation.table("timeline_entry")
                                 + " WHERE commitment_id = ? AND (?::timestamptz IS NULL OR recorded_at <= ?)"
                                 + " ORDER BY sequence")
@@ -73,8 +77,7 @@ public class ReadModelQueries {
                         PartialDate.parse(row.getString(7)),
                         row.getTimestamp(8).toInstant(),
                         row.getString(9),
-                        row.getString(10),
-                        row.getString(11)))
+                        row.getString(10)))
                 .list());
     }
 
@@ -90,19 +93,22 @@ public class ReadModelQueries {
 
     /** The summary as it was known at {@code asOf}: the timeline recorded by then, folded again. */
     public Optional<CommitmentSummary> summaryAsOf(String commitmentId, Instant asOf) {
-        List<AppliedEvent> events = new ArrayList<>();
-        for (TimelineRow row : timeline(commitmentId, asOf)) {
-            events.add(json.event(
-                            row.commitmentId(),
-                            row.sequence(),
-                            row.globalPosition(),
-                            row.eventId(),
-                            row.kind(),
-                            row.revision(),
-                            row.recordedAt(),
-                            row.payload())
-                    .applied());
-        }
+        List<AppliedEvent> events = generations.withActive(generation -> jdbc.sql(
+                        "SELECT sequence, global_position, event_id, kind, revision, recorded_at, payload::text FROM "
+                                + generation.table("timeline_entry")
+                                + " WHERE commitment_id = ? AND recorded_at <= ? ORDER BY sequence")
+                .params(commitmentId, Timestamp.from(asOf))
+                .query((row, n) -> json.event(
+                                commitmentId,
+                                row.getLong(1),
+                                row.getLong(2),
+                                row.getString(3),
+                                row.getString(4),
+                                row.getString(5),
+                                row.getTimestamp(6).toInstant(),
+                                row.getString(7))
+                        .applied())
+                .list());
         return SummaryFold.fold(events);
     }
 
