@@ -16,6 +16,7 @@ import io.commitmentsledger.contracts.events.EventTypes;
 import io.commitmentsledger.contracts.events.ProgressReported;
 import io.commitmentsledger.contracts.log.NoteSigner;
 import io.commitmentsledger.projection.consumer.LiveProjectionListener;
+import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.support.Http;
 import io.commitmentsledger.projection.support.LedgerTopic;
 import io.commitmentsledger.projection.support.LedgerTopic.LedgerRecord;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -43,8 +45,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The live consumer applies each poll in one transaction. These tests hold it paused while they publish, so that what
- * they publish arrives in one poll: records it must refuse in the middle of a poll lose none of the others, and a
- * poll delivered again changes nothing.
+ * they publish arrives in one poll: records it must refuse in the middle of a poll lose none of the others, an event
+ * that cannot be stored fails only itself (an incident), and a poll delivered again changes nothing.
  */
 @ProjectionIntegrationTest
 class BatchApplyIT {
@@ -65,6 +67,12 @@ class BatchApplyIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    JdbcTemplate database;
+
+    @Autowired
+    Generations generations;
 
     Http http;
     LedgerTopic topic;
@@ -171,6 +179,51 @@ class BatchApplyIT {
         for (int sequence = 0; sequence < 4; sequence++) {
             assertThat(entries.get(sequence).get("sequence").asLong()).isEqualTo(sequence);
         }
+    }
+
+    @Test
+    void anEventThatCannotBeStoredFailsThePollWhichIsAppliedOneByOneLosingNoneOfTheOthers() {
+        CommitmentId before = newId("poll-before");
+        CommitmentId unstorable = newId("poll-unstorable");
+        CommitmentId after = newId("poll-after");
+        String timeline = generations.active().schema() + ".timeline_entry";
+        // the database refuses this one commitment's timeline entry, which fails the whole poll's transaction
+        database.execute("CREATE FUNCTION public.refuse_unstorable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.commitment_id = '" + unstorable + "' THEN RAISE EXCEPTION 'cannot store %',"
+                + " NEW.commitment_id; END IF; RETURN NEW; END $$");
+        database.execute("CREATE TRIGGER refuse_unstorable BEFORE INSERT ON " + timeline
+                + " FOR EACH ROW EXECUTE FUNCTION public.refuse_unstorable()");
+        try {
+            holdingTheConsumer(() -> {
+                topic.publish(agreed(before, "jp-uk-digital-partnership", "ai", "Before", FAR_AHEAD), 0);
+                topic.publish(agreed(unstorable, "jp-uk-digital-partnership", "ai", "Unstorable", FAR_AHEAD), 0);
+                topic.publish(agreed(after, "jp-uk-digital-partnership", "ai", "After", FAR_AHEAD), 0);
+            });
+
+            http.awaitVersion(before, 0);
+            http.awaitVersion(after, 0);
+            await().atMost(WITHIN)
+                    .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                    .json()
+                                    .at("/components/projection/details/incidents")
+                                    .toString())
+                            .contains(unstorable.value()));
+            assertThat(awaitDeadLetters(Map.of(unstorable.value(), "Unstorable"))
+                            .get(unstorable.value()))
+                    .contains("cannot store");
+        } finally {
+            database.execute("DROP TRIGGER refuse_unstorable ON " + timeline);
+            database.execute("DROP FUNCTION public.refuse_unstorable()");
+        }
+
+        // delivered again once it can be stored: applied, and the incident is resolved
+        topic.redeliver(unstorable, 0);
+        assertThat(http.awaitVersion(unstorable, 0).get("stale").asBoolean()).isFalse();
+        assertThat(http.get("/actuator/health")
+                        .json()
+                        .at("/components/projection/details/incidents")
+                        .toString())
+                .doesNotContain(unstorable.value());
     }
 
     /** Publishes while the live consumer is paused, so that it reads what was published in one poll. */

@@ -1,17 +1,18 @@
 package io.commitmentsledger.projection.consumer;
 
+import io.commitmentsledger.projection.consumer.PollChecks.Checked;
 import io.commitmentsledger.projection.store.ApplyOutcome;
 import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.ReadModelWriter;
 import io.commitmentsledger.projection.store.ReadModelWriter.BatchResult;
 import io.commitmentsledger.projection.store.ReadModelWriter.EventResult;
 import io.commitmentsledger.projection.summary.IncomingEvent;
-import io.commitmentsledger.projection.verification.RecordVerifier;
 import io.commitmentsledger.projection.verification.RejectedRecord;
 import io.commitmentsledger.projection.verification.Rejections;
 import io.commitmentsledger.projection.verification.VerifiedEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies the records of each poll of the event topic to the active read model in one transaction, with the writes in
  * JDBC batches ({@link ReadModelWriter#applyAll}); the poll's offsets are committed after it. Each record is verified
- * first ({@link RecordVerifier}). A redelivery is recognised by its sequence number and leaf hash and changes nothing.
+ * first ({@link PollChecks}). A redelivery is recognised by its sequence number and leaf hash and changes nothing.
  *
  * <p>A record that cannot be read or verified, or that the read model's chain check refuses, is never applied: the
  * records before it in the poll are applied and committed, then {@link BatchListenerFailedException} hands it to the
@@ -41,8 +42,7 @@ public class LiveProjectionListener {
     private static final Logger log = LoggerFactory.getLogger(LiveProjectionListener.class);
     private static final String HELD_BACK = "held back in the read model";
 
-    private final EventRecords records;
-    private final RecordVerifier verifier;
+    private final PollChecks checks;
     private final Rejections rejections;
     private final ReadModelWriter writer;
     private final Generations generations;
@@ -50,15 +50,13 @@ public class LiveProjectionListener {
     private final ProjectionProgress progress;
 
     LiveProjectionListener(
-            EventRecords records,
-            RecordVerifier verifier,
+            PollChecks checks,
             Rejections rejections,
             ReadModelWriter writer,
             Generations generations,
             TransactionTemplate transaction,
             ProjectionProgress progress) {
-        this.records = records;
-        this.verifier = verifier;
+        this.checks = checks;
         this.rejections = rejections;
         this.writer = writer;
         this.generations = generations;
@@ -69,13 +67,13 @@ public class LiveProjectionListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = "${ledger.projection.topic}", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> poll) {
         List<VerifiedEvent> verified = new ArrayList<>(poll.size());
-        for (ConsumerRecord<String, byte[]> record : poll) {
-            try {
-                verified.add(verifier.verify(record, records.read(record)));
-            } catch (RuntimeException notAnEvent) {
+        for (Checked checked : checks.check(poll)) {
+            RuntimeException notAnEvent = checked.failure();
+            if (notAnEvent != null) {
                 apply(poll, verified);
-                throw failed(notAnEvent, record);
+                throw failed(notAnEvent, checked.record());
             }
+            verified.add(Objects.requireNonNull(checked.event()));
         }
         apply(poll, verified);
     }

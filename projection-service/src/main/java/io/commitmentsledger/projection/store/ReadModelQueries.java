@@ -27,14 +27,19 @@ public class ReadModelQueries {
      */
     private static final String OVERDUE = " coalesce(status IN ('AGREED', 'CONFIRMED') AND deadline < ?, FALSE)";
 
+    /** {@link #OVERDUE} as a filter, in the form of the partial index {@code commitment_summary_open_deadline}. */
+    private static final String OVERDUE_WHERE = " AND status IN ('AGREED', 'CONFIRMED') AND deadline < ?";
+
     private final JdbcClient jdbc;
     private final Generations generations;
     private final ReadModelJson json;
+    private final ListTotals totals;
 
-    ReadModelQueries(JdbcClient jdbc, Generations generations, ReadModelJson json) {
+    ReadModelQueries(JdbcClient jdbc, Generations generations, ReadModelJson json, SummaryChanges changes) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.json = json;
+        this.totals = new ListTotals(changes);
     }
 
     /** A page of commitments and how many match in all. */
@@ -112,7 +117,11 @@ public class ReadModelQueries {
         return SummaryFold.fold(events);
     }
 
-    /** One page of commitments in a stable order (by id), with the total that match. */
+    /**
+     * One page of commitments in a stable order (by id), with the total that match. The page is read each time; the
+     * total, which counts every matching row (100,000 rows cost more than the page), is kept per filter until the
+     * summaries next change ({@link ListTotals}).
+     */
     public Page list(CommitmentFilter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> params = new ArrayList<>();
@@ -133,7 +142,9 @@ public class ReadModelQueries {
             params.add(filter.status().name());
         }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " AND" : " AND NOT").append(OVERDUE);
+            // overdue: the same rule without the coalesce, which in a WHERE changes nothing (NULL keeps no row) and
+            // lets the open-deadline index answer; not overdue: NOT of the whole rule, which keeps NULL deadlines
+            where.append(filter.overdue() ? OVERDUE_WHERE : " AND NOT" + OVERDUE);
             params.add(today);
         }
         if (filter.text() != null) {
@@ -146,10 +157,13 @@ public class ReadModelQueries {
         pageParams.add((long) page * size);
         return generations.withActive(generation -> {
             String from = " FROM " + generation.table("commitment_summary") + where;
-            long total = jdbc.sql("SELECT count(*)" + from)
-                    .params(params)
-                    .query(Long.class)
-                    .single();
+            long total = totals.total(
+                    from,
+                    params,
+                    () -> jdbc.sql("SELECT count(*)" + from)
+                            .params(params)
+                            .query(Long.class)
+                            .single());
             List<CommitmentSummary> items = jdbc.sql(
                             "SELECT summary" + from + " ORDER BY commitment_id LIMIT ? OFFSET ?")
                     .params(pageParams)

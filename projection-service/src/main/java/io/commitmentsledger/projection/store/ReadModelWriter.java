@@ -50,12 +50,19 @@ public class ReadModelWriter {
     private final JdbcTemplate jdbcTemplate;
     private final ReadModelJson json;
     private final Incidents incidents;
+    private final SummaryChanges changes;
 
-    ReadModelWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReadModelJson json, Incidents incidents) {
+    ReadModelWriter(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            ReadModelJson json,
+            Incidents incidents,
+            SummaryChanges changes) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
         this.incidents = incidents;
+        this.changes = changes;
     }
 
     /**
@@ -166,6 +173,7 @@ public class ReadModelWriter {
         }
         jdbc.sql(upsertSummary(generation)).params(summaryRow).update();
         jdbc.sql(insertTimelineEntry(generation)).params(timelineRow).update();
+        changes.written();
         return Optional.of(summary);
     }
 
@@ -283,6 +291,9 @@ public class ReadModelWriter {
         });
         jdbcTemplate.batchUpdate(upsertSummary(generation), summaryRows);
         jdbcTemplate.batchUpdate(insertTimelineEntry(generation), timelineRows);
+        if (!summaryRows.isEmpty()) {
+            changes.written();
+        }
         return new BatchResult(Arrays.asList(results), droppedParked);
     }
 
