@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -91,7 +92,7 @@ public class LiveProjectionListener {
             log.warn(
                     "Applying a poll of {} records failed, applying them one by one: {}",
                     verified.size(),
-                    pollFailed.toString());
+                    NestedExceptionUtils.getMostSpecificCause(pollFailed).toString());
             applyOneByOne(poll, verified);
             return;
         }
