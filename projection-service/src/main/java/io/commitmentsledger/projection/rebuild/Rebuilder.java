@@ -1,7 +1,8 @@
 package io.commitmentsledger.projection.rebuild;
 
-import io.commitmentsledger.projection.consumer.EventRecords;
 import io.commitmentsledger.projection.consumer.LiveProjectionListener;
+import io.commitmentsledger.projection.consumer.PollChecks;
+import io.commitmentsledger.projection.consumer.PollChecks.Checked;
 import io.commitmentsledger.projection.consumer.ProjectionProperties;
 import io.commitmentsledger.projection.consumer.UnreadableRecord;
 import io.commitmentsledger.projection.rebuild.RebuildStatus.State;
@@ -10,7 +11,6 @@ import io.commitmentsledger.projection.store.Generations;
 import io.commitmentsledger.projection.store.Incident;
 import io.commitmentsledger.projection.store.Incidents;
 import io.commitmentsledger.projection.store.ReadModelWriter;
-import io.commitmentsledger.projection.verification.RecordVerifier;
 import io.commitmentsledger.projection.verification.RejectedRecord;
 import io.commitmentsledger.projection.verification.VerifiedEvent;
 import java.time.Clock;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,8 +65,7 @@ public class Rebuilder implements DisposableBean {
     private final Generations generations;
     private final ReadModelWriter writer;
     private final Incidents incidents;
-    private final EventRecords records;
-    private final RecordVerifier verifier;
+    private final PollChecks checks;
     private final TransactionTemplate transaction;
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaProperties kafka;
@@ -78,8 +78,7 @@ public class Rebuilder implements DisposableBean {
             Generations generations,
             ReadModelWriter writer,
             Incidents incidents,
-            EventRecords records,
-            RecordVerifier verifier,
+            PollChecks checks,
             TransactionTemplate transaction,
             KafkaListenerEndpointRegistry listeners,
             KafkaProperties kafka,
@@ -88,8 +87,7 @@ public class Rebuilder implements DisposableBean {
         this.generations = generations;
         this.writer = writer;
         this.incidents = incidents;
-        this.records = records;
-        this.verifier = verifier;
+        this.checks = checks;
         this.transaction = transaction;
         this.listeners = listeners;
         this.kafka = kafka;
@@ -168,22 +166,31 @@ public class Rebuilder implements DisposableBean {
         Instant lastReport = clock.instant();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
-            List<VerifiedEvent> events = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> inPhase = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : batch) {
-                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    continue; // past this phase's end: read again in the next phase or by the live consumer
+                // past this phase's end: read again in the next phase or by the live consumer
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    inPhase.add(record);
                 }
-                try {
-                    events.add(verifier.verify(record, records.read(record)));
-                } catch (UnreadableRecord e) {
+            }
+            List<VerifiedEvent> events = new ArrayList<>();
+            for (Checked checked : checks.check(inPhase)) {
+                RuntimeException failure = checked.failure();
+                if (failure instanceof UnreadableRecord) {
                     progress.skipped++; // the live consumer sent it to the dead-letter topic already
-                } catch (RejectedRecord e) {
-                    skip(e, progress);
+                } else if (failure instanceof RejectedRecord rejected) {
+                    skip(rejected, progress);
+                } else if (failure != null) {
+                    throw failure;
+                } else {
+                    events.add(Objects.requireNonNull(checked.event()));
                 }
                 progress.done++;
             }
-            List<RejectedRecord> unchained = transaction.execute(tx -> writer.applyAll(generation, events));
-            unchained.forEach(e -> skip(e, progress));
+            transaction
+                    .execute(tx -> writer.applyAll(generation, events))
+                    .rejected()
+                    .forEach(e -> skip(e, progress));
             for (TopicPartition partition : batch.partitions()) {
                 List<ConsumerRecord<String, byte[]>> read = batch.records(partition);
                 long next = read.get(read.size() - 1).offset() + 1;

@@ -27,14 +27,19 @@ public class ReadModelQueries {
      */
     private static final String OVERDUE = " coalesce(status IN ('AGREED', 'CONFIRMED') AND deadline < ?, FALSE)";
 
+    /** {@link #OVERDUE} as a filter, in the form of the partial index {@code commitment_summary_open_deadline}. */
+    private static final String OVERDUE_WHERE = " AND status IN ('AGREED', 'CONFIRMED') AND deadline < ?";
+
     private final JdbcClient jdbc;
     private final Generations generations;
     private final ReadModelJson json;
+    private final ListTotals totals;
 
-    ReadModelQueries(JdbcClient jdbc, Generations generations, ReadModelJson json) {
+    ReadModelQueries(JdbcClient jdbc, Generations generations, ReadModelJson json, SummaryChanges changes) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.json = json;
+        this.totals = new ListTotals(changes);
     }
 
     /** A page of commitments and how many match in all. */
@@ -53,12 +58,16 @@ public class ReadModelQueries {
                 .optional());
     }
 
-    /** The commitment's timeline in sequence order, only what was recorded up to {@code asOf} when it is set. */
+    /**
+     * The commitment's timeline in sequence order, only what was recorded up to {@code asOf} when it is set. Without
+     * the events' payloads: an entry shows its stored one-line summary, and a 1,000-event timeline would otherwise
+     * turn a megabyte of JSONB into text for nothing.
+     */
     public List<TimelineRow> timeline(String commitmentId, @Nullable Instant asOf) {
         Timestamp until = asOf == null ? null : Timestamp.from(asOf);
         return generations.withActive(generation -> jdbc.sql(
                         "SELECT commitment_id, sequence, global_position, event_id, kind, revision, occurred_on,"
-                                + " recorded_at, actor, summary, payload::text FROM "
+                                + " recorded_at, actor, summary FROM "
                                 + generation.table("timeline_entry")
                                 + " WHERE commitment_id = ? AND (?::timestamptz IS NULL OR recorded_at <= ?)"
                                 + " ORDER BY sequence")
@@ -73,8 +82,7 @@ public class ReadModelQueries {
                         PartialDate.parse(row.getString(7)),
                         row.getTimestamp(8).toInstant(),
                         row.getString(9),
-                        row.getString(10),
-                        row.getString(11)))
+                        row.getString(10)))
                 .list());
     }
 
@@ -90,23 +98,30 @@ public class ReadModelQueries {
 
     /** The summary as it was known at {@code asOf}: the timeline recorded by then, folded again. */
     public Optional<CommitmentSummary> summaryAsOf(String commitmentId, Instant asOf) {
-        List<AppliedEvent> events = new ArrayList<>();
-        for (TimelineRow row : timeline(commitmentId, asOf)) {
-            events.add(json.event(
-                            row.commitmentId(),
-                            row.sequence(),
-                            row.globalPosition(),
-                            row.eventId(),
-                            row.kind(),
-                            row.revision(),
-                            row.recordedAt(),
-                            row.payload())
-                    .applied());
-        }
+        List<AppliedEvent> events = generations.withActive(generation -> jdbc.sql(
+                        "SELECT sequence, global_position, event_id, kind, revision, recorded_at, payload::text FROM "
+                                + generation.table("timeline_entry")
+                                + " WHERE commitment_id = ? AND recorded_at <= ? ORDER BY sequence")
+                .params(commitmentId, Timestamp.from(asOf))
+                .query((row, n) -> json.event(
+                                commitmentId,
+                                row.getLong(1),
+                                row.getLong(2),
+                                row.getString(3),
+                                row.getString(4),
+                                row.getString(5),
+                                row.getTimestamp(6).toInstant(),
+                                row.getString(7))
+                        .applied())
+                .list());
         return SummaryFold.fold(events);
     }
 
-    /** One page of commitments in a stable order (by id), with the total that match. */
+    /**
+     * One page of commitments in a stable order (by id), with the total that match. The page is read each time; the
+     * total, which counts every matching row (100,000 rows cost more than the page), is kept per filter until the
+     * summaries next change ({@link ListTotals}).
+     */
     public Page list(CommitmentFilter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> params = new ArrayList<>();
@@ -127,7 +142,9 @@ public class ReadModelQueries {
             params.add(filter.status().name());
         }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " AND" : " AND NOT").append(OVERDUE);
+            // overdue: the same rule without the coalesce, which in a WHERE changes nothing (NULL keeps no row) and
+            // lets the open-deadline index answer; not overdue: NOT of the whole rule, which keeps NULL deadlines
+            where.append(filter.overdue() ? OVERDUE_WHERE : " AND NOT" + OVERDUE);
             params.add(today);
         }
         if (filter.text() != null) {
@@ -140,10 +157,13 @@ public class ReadModelQueries {
         pageParams.add((long) page * size);
         return generations.withActive(generation -> {
             String from = " FROM " + generation.table("commitment_summary") + where;
-            long total = jdbc.sql("SELECT count(*)" + from)
-                    .params(params)
-                    .query(Long.class)
-                    .single();
+            long total = totals.total(
+                    from,
+                    params,
+                    () -> jdbc.sql("SELECT count(*)" + from)
+                            .params(params)
+                            .query(Long.class)
+                            .single());
             List<CommitmentSummary> items = jdbc.sql(
                             "SELECT summary" + from + " ORDER BY commitment_id LIMIT ? OFFSET ?")
                     .params(pageParams)

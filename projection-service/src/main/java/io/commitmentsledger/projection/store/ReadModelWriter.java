@@ -11,12 +11,14 @@ import io.commitmentsledger.projection.verification.RejectedRecord;
 import io.commitmentsledger.projection.verification.VerifiedEvent;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,12 +50,19 @@ public class ReadModelWriter {
     private final JdbcTemplate jdbcTemplate;
     private final ReadModelJson json;
     private final Incidents incidents;
+    private final SummaryChanges changes;
 
-    ReadModelWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReadModelJson json, Incidents incidents) {
+    ReadModelWriter(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            ReadModelJson json,
+            Incidents incidents,
+            SummaryChanges changes) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
         this.incidents = incidents;
+        this.changes = changes;
     }
 
     /**
@@ -164,6 +173,7 @@ public class ReadModelWriter {
         }
         jdbc.sql(upsertSummary(generation)).params(summaryRow).update();
         jdbc.sql(insertTimelineEntry(generation)).params(timelineRow).update();
+        changes.written();
         return Optional.of(summary);
     }
 
@@ -171,19 +181,46 @@ public class ReadModelWriter {
         return refused.getMessage() == null ? refused.toString() : refused.getMessage();
     }
 
+    /** What applying one event of a batch did: its outcome, or why it was refused (then nothing of it was written). */
+    public record EventResult(
+            VerifiedEvent event,
+            @Nullable ApplyOutcome outcome,
+            @Nullable RejectedRecord refused) {}
+
     /**
-     * Applies many events at once, as a rebuild reads them: each commitment's summary is read once, folded in memory
-     * and written once, and the timeline entries go in one batch, so a rebuild costs a few statements per batch
-     * instead of three per event. Commitments with events parked behind a hole or an open incident, and those with an
-     * event the projection cannot apply, or that does not plainly chain on, take the one-by-one path of {@link #apply}.
-     *
-     * @return the events refused for their chain (nothing of them was written), parked ones dropped among them
+     * What {@link #applyAll} did: one result per event, in the order given, and the parked events it dropped because
+     * they turned out not to chain on (they arrived in earlier batches).
      */
-    public List<RejectedRecord> applyAll(Generation generation, List<VerifiedEvent> events) {
-        Map<String, List<VerifiedEvent>> byCommitment = new LinkedHashMap<>();
-        events.forEach(e -> byCommitment
-                .computeIfAbsent(e.commitmentId(), id -> new ArrayList<>())
-                .add(e));
+    public record BatchResult(List<EventResult> events, List<RejectedRecord> droppedParked) {
+
+        /** Every event refused for its chain, and every parked event dropped: nothing of them was applied. */
+        public List<RejectedRecord> rejected() {
+            List<RejectedRecord> all = new ArrayList<>(droppedParked);
+            events.stream().map(EventResult::refused).filter(Objects::nonNull).forEach(all::add);
+            return all;
+        }
+    }
+
+    /**
+     * Applies many events at once, as the live consumer reads a poll and a rebuild reads the topic: each commitment's
+     * summary is read once, folded in memory and written once, and the timeline entries go in one batch, so a batch
+     * costs a few statements instead of three per event. Events of one commitment are applied in the order given.
+     * Commitments with events parked behind a hole or an open incident, and those with an event the projection cannot
+     * apply, or that does not plainly chain on, or that was applied before (a redelivery), take the one-by-one path of
+     * {@link #apply}. An event refused for its chain leaves the transaction usable: nothing of it is written.
+     */
+    public BatchResult applyAll(Generation generation, List<VerifiedEvent> events) {
+        Map<String, List<Integer>> byCommitment = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            byCommitment
+                    .computeIfAbsent(events.get(i).commitmentId(), id -> new ArrayList<>())
+                    .add(i);
+        }
+        EventResult[] results = new EventResult[events.size()];
+        List<RejectedRecord> droppedParked = new ArrayList<>();
+        if (events.isEmpty()) {
+            return new BatchResult(List.of(), droppedParked);
+        }
         String[] ids = byCommitment.keySet().toArray(String[]::new);
         Map<String, Current> currents = new HashMap<>();
         jdbc.sql(selectCurrent(generation, "ANY (?)"))
@@ -197,20 +234,22 @@ public class ReadModelWriter {
                 .params(ids, ids)
                 .query(String.class)
                 .list());
-        List<RejectedRecord> rejected = new ArrayList<>();
         List<Object[]> summaryRows = new ArrayList<>();
         List<Object[]> timelineRows = new ArrayList<>();
-        byCommitment.forEach((id, incoming) -> {
+        byCommitment.forEach((id, indexes) -> {
+            List<VerifiedEvent> incoming = indexes.stream().map(events::get).toList();
             Current current = currents.get(id);
             CommitmentSummary summary = current == null ? null : current.summary();
             long version = summary == null ? -1 : summary.version();
             byte[] lastHash = current == null ? LogLeaf.NO_PREVIOUS_LEAF : current.leafHash();
             if (heldBack.contains(id) || leavesAHole(version, incoming)) {
-                incoming.forEach(event -> applyOne(generation, event, rejected)); // parks and drains as live does
+                // parks and drains as one by one does
+                indexes.forEach(i -> results[i] = applyOne(generation, events.get(i), droppedParked));
                 return;
             }
             List<Object[]> rows = new ArrayList<>();
             Map<Long, byte[]> appliedHere = new HashMap<>();
+            List<ApplyOutcome> outcomes = new ArrayList<>();
             Object[] summaryRow = null;
             boolean plainChain = true;
             try {
@@ -223,10 +262,12 @@ public class ReadModelWriter {
                         lastHash = event.leaf().hash();
                         appliedHere.put(event.sequence(), lastHash);
                         rows.add(timelineRow(event));
+                        outcomes.add(ApplyOutcome.APPLIED);
                     } else {
                         // only a redelivery of what this batch applied is plain; anything else is checked one by one
                         byte[] applied = appliedHere.get(event.sequence());
                         plainChain &= applied != null && event.leaf().hasHash(applied);
+                        outcomes.add(ApplyOutcome.DUPLICATE);
                     }
                 }
                 if (summary != null && (current == null || summary != current.summary())) {
@@ -237,8 +278,11 @@ public class ReadModelWriter {
             }
             if (!plainChain) {
                 // nothing of this commitment is written yet: one by one opens the incident or refuses the record
-                incoming.forEach(event -> applyOne(generation, event, rejected));
+                indexes.forEach(i -> results[i] = applyOne(generation, events.get(i), droppedParked));
                 return;
+            }
+            for (int k = 0; k < indexes.size(); k++) {
+                results[indexes.get(k)] = new EventResult(incoming.get(k), outcomes.get(k), null);
             }
             timelineRows.addAll(rows);
             if (summaryRow != null) {
@@ -247,15 +291,18 @@ public class ReadModelWriter {
         });
         jdbcTemplate.batchUpdate(upsertSummary(generation), summaryRows);
         jdbcTemplate.batchUpdate(insertTimelineEntry(generation), timelineRows);
-        return rejected;
+        if (!summaryRows.isEmpty()) {
+            changes.written();
+        }
+        return new BatchResult(Arrays.asList(results), droppedParked);
     }
 
-    /** {@link #apply}, collecting what it refuses: it refuses before writing, so the transaction goes on. */
-    private void applyOne(Generation generation, VerifiedEvent event, List<RejectedRecord> rejected) {
+    /** {@link #apply}, noting what it refuses: it refuses before writing, so the transaction goes on. */
+    private EventResult applyOne(Generation generation, VerifiedEvent event, List<RejectedRecord> droppedParked) {
         try {
-            apply(generation, event, rejected::add);
+            return new EventResult(event, apply(generation, event, droppedParked::add), null);
         } catch (RejectedRecord refused) {
-            rejected.add(refused);
+            return new EventResult(event, null, refused);
         }
     }
 

@@ -14,5 +14,4 @@ public record TimelineRow(
         PartialDate occurredOn,
         Instant recordedAt,
         String actor,
-        String summary,
-        String payload) {}
+        String summary) {}
