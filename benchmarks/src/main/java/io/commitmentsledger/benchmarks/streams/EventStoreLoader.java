@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
@@ -51,18 +53,26 @@ final class EventStoreLoader {
      * Loads {@code commitments} histories; {@code committed} hears the number of events committed after each
      * transaction (the first call marks the start of publication).
      */
-    void load(int commitments, LongConsumer committed) throws SQLException, IOException {
+    void load(int commitments, LongConsumer committed) throws Exception {
         int perTransaction = Math.max(1, EVENTS_PER_TRANSACTION / histories.eventsPerCommitment());
+        // the next transaction's rows are generated while the current one is copied: generating is half the work
+        ExecutorService generator = Executors.newSingleThreadExecutor(task -> new Thread(task, "streams-rows"));
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             connection.setAutoCommit(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            Future<byte[]> next = generator.submit(() -> rows(0, Math.min(commitments, perTransaction)));
             for (int first = 0; first < commitments; first += perTransaction) {
                 int end = Math.min(commitments, first + perTransaction);
-                byte[] rows = rows(first, end);
+                byte[] rows = next.get();
+                if (end < commitments) {
+                    next = generator.submit(() -> rows(end, Math.min(commitments, end + perTransaction)));
+                }
                 copy.copyIn(COPY, new ByteArrayInputStream(rows));
                 connection.commit();
                 committed.accept(loaded.addAndGet((long) (end - first) * histories.eventsPerCommitment()));
             }
+        } finally {
+            generator.shutdownNow();
         }
     }
 
