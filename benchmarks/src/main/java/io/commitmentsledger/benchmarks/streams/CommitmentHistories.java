@@ -9,6 +9,7 @@ import io.commitmentsledger.contracts.DateWindow;
 import io.commitmentsledger.contracts.PartialDate;
 import io.commitmentsledger.contracts.PartnershipId;
 import io.commitmentsledger.contracts.Party;
+import io.commitmentsledger.contracts.SampleText;
 import io.commitmentsledger.contracts.SourceReference;
 import io.commitmentsledger.contracts.WorkshopFormat;
 import io.commitmentsledger.contracts.WorkshopId;
@@ -42,39 +43,6 @@ final class CommitmentHistories {
     private static final List<String> AREAS =
             List.of("open-ran", "semiconductors", "ai", "data", "digital-transformation");
     private static final URI OUTCOME_DOCUMENT = URI.create("https://www.meti.go.jp/english/press/2024/0116_002.html");
-    private static final String[] WORDS = {
-        "agencies",
-        "met",
-        "to",
-        "agree",
-        "the",
-        "agenda",
-        "for",
-        "semiconductor",
-        "cooperation",
-        "and",
-        "research",
-        "funding",
-        "calls",
-        "were",
-        "drafted",
-        "with",
-        "industry",
-        "partners",
-        "academia",
-        "government",
-        "report",
-        "published",
-        "next",
-        "steps",
-        "include",
-        "a",
-        "follow-up",
-        "session",
-        "in",
-        "Tokyo",
-        "London"
-    };
 
     private final String prefix;
     private final int eventsPerCommitment;
@@ -135,21 +103,11 @@ final class CommitmentHistories {
             day = day.plusDays(1 + random.nextInt(20));
             events.add(new ProgressReported(
                     id,
-                    progressNote(random),
+                    SampleText.progressNote(random),
                     random.nextBoolean() ? OUTCOME_DOCUMENT : null,
                     random.nextBoolean() ? DSIT : METI,
                     day));
         }
         return events;
-    }
-
-    /** A progress note of 150 to 450 characters in the seed story's words, as api-contracts' SampleText writes them. */
-    static String progressNote(Random random) {
-        int length = 150 + random.nextInt(300);
-        StringBuilder note = new StringBuilder("Progress on the joint workshop: ");
-        while (note.length() < length) {
-            note.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        }
-        return note.toString().trim();
     }
 }
