@@ -9,7 +9,8 @@ import java.util.Map;
  * What one command costs as a commitment's history grows: one client, one command at a time, a progress report on
  * commitments that already hold 10, 100 and 1,000 events (built through the API: an agreement, then progress reports).
  * Each level's commitments take at most a tenth of their size in measured commands, so their history grows by at most
- * 10% while measured (the 1,000-event commitment ends with up to 1,100).
+ * 10% while measured (the 1,000-event commitment ends with up to 1,100). The levels are measured in turn, round by
+ * round, so that they share whatever else the machine is doing.
  */
 final class HistoryLatency {
 
@@ -28,27 +29,36 @@ final class HistoryLatency {
     }
 
     Result measure(int samples) {
-        Map<Integer, LatencySummary> bySize = new LinkedHashMap<>();
-        String largest = "";
+        // Every level is built first, then measured in turn, one command for each level in every round: whatever else
+        // the machine is doing meanwhile (projection-service still applying the previous phase's backlog, say)
+        // weighs on every level alike, instead of on whichever level happened to be measured first.
+        Map<Integer, List<String>> built = new LinkedHashMap<>();
         for (int size : SIZES) {
-            int perCommitment = Math.max(1, size / 10);
-            int count = (samples + perCommitment - 1) / perCommitment;
-            List<String> built = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                built.add(build(prefix + "-" + size + "-" + i, size));
+            List<String> commitments = new ArrayList<>();
+            for (int i = 0; i < (samples + perCommitment(size) - 1) / perCommitment(size); i++) {
+                commitments.add(build(prefix + "-" + size + "-" + i, size));
             }
-            LatencySamples latencies = new LatencySamples();
-            for (int i = 0; i < samples; i++) {
-                LedgerCommands.Answer answer =
-                        commands.reportProgress(built.get(i / perCommitment), LedgerCommands.GB, -1);
-                count(answer);
-                latencies.add(answer.nanos());
-            }
-            // one client, one command at a time, nothing else running: no stall hides other requests
-            bySize.put(size, latencies.summary(0));
-            largest = built.get(0);
+            built.put(size, commitments);
         }
-        return new Result(bySize, largest, failures);
+        Map<Integer, LatencySamples> latencies = new LinkedHashMap<>();
+        SIZES.forEach(size -> latencies.put(size, new LatencySamples()));
+        for (int i = 0; i < samples; i++) {
+            for (int size : SIZES) {
+                LedgerCommands.Answer answer =
+                        commands.reportProgress(built.get(size).get(i / perCommitment(size)), LedgerCommands.GB, -1);
+                count(answer);
+                latencies.get(size).add(answer.nanos());
+            }
+        }
+        Map<Integer, LatencySummary> bySize = new LinkedHashMap<>();
+        // one client, one command at a time: no stall hides other requests
+        latencies.forEach((size, measured) -> bySize.put(size, measured.summary(0)));
+        return new Result(bySize, built.get(SIZES.get(SIZES.size() - 1)).get(0), failures);
+    }
+
+    /** How many measured commands each commitment of a level takes: a tenth of its size, at least one. */
+    private static int perCommitment(int size) {
+        return Math.max(1, size / 10);
     }
 
     /** A commitment of {@code events} events: its agreement and progress reports. */
