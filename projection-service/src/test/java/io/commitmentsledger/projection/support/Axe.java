@@ -245,11 +245,19 @@ public final class Axe implements AutoCloseable {
     }
 
     private static void run(String... command) throws IOException {
+        // Never the test JVM's own streams: its stdin is Surefire's command channel, and npm (node) switches an
+        // inherited stdin to non-blocking, which broke that channel ("std/in stream corrupted") and failed the build.
+        Path log = HOME.resolve(Path.of(command[0]).getFileName() + ".log");
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            process.getOutputStream().close();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed");
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed; its output is in " + log.toAbsolutePath());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
