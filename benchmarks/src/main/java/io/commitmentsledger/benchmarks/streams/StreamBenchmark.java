@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,25 +125,27 @@ public final class StreamBenchmark {
         long events = settings.events();
         long publishedBefore = sum(before);
         EventStoreLoader loader = new EventStoreLoader(target.storeJdbcUrl(), histories);
-        AtomicLong firstCommit = new AtomicLong();
+        // When the first loaded transaction committed, or why the load failed before it did.
+        CompletableFuture<Long> firstCommit = new CompletableFuture<>();
         AtomicLong transactions = new AtomicLong();
         ExecutorService loading = Executors.newSingleThreadExecutor(task -> new Thread(task, "streams-loader"));
         long loadStart = System.nanoTime();
         Future<Long> loaded = loading.submit(() -> {
-            loader.load(settings.commitments(), committed -> {
-                transactions.incrementAndGet();
-                firstCommit.compareAndSet(0, System.nanoTime());
-            });
-            return System.nanoTime();
+            try {
+                loader.load(settings.commitments(), committed -> {
+                    transactions.incrementAndGet();
+                    firstCommit.complete(System.nanoTime());
+                });
+            } catch (Exception | Error failed) {
+                firstCommit.completeExceptionally(failed);
+                throw failed;
+            }
+            long end = System.nanoTime();
+            firstCommit.complete(end); // nothing to load: publication starts now
+            return end;
         });
         loading.shutdown();
-        while (firstCommit.get() == 0) {
-            if (loaded.isDone()) {
-                loaded.get(); // throws what failed the load
-            }
-            Thread.sleep(1);
-        }
-        long start = firstCommit.get();
+        long start = firstCommit.get(PUBLICATION_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         long liveUntil = start + settings.liveWindow().toNanos();
         long publishedAt = 0;
         long liveEnd = 0;
